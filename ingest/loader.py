@@ -1,0 +1,78 @@
+"""Read corpus files as text: UTF-8, or GB18030/Big5 detected from the bytes; refuse binary files clearly."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".md")
+METADATA_FILE = "metadata.yaml"
+
+
+class CorpusReadError(Exception):
+    """A corpus file that cannot be read as text; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A corpus file decoded to text, with the encoding used and a hash of its bytes."""
+
+    name: str
+    text: str
+    encoding: str
+    sha256: str
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Document files in the corpus folder, sorted by name (metadata and hidden files excluded)."""
+    return sorted(
+        p
+        for p in corpus_dir.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name != METADATA_FILE
+        and p.suffix.lower() in SUPPORTED_SUFFIXES
+    )
+
+
+def unsupported_files(corpus_dir: Path) -> list[Path]:
+    """Files in the corpus folder that ingest skips because their format is not supported yet."""
+    return sorted(
+        p
+        for p in corpus_dir.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name != METADATA_FILE
+        and p.suffix.lower() not in SUPPORTED_SUFFIXES
+    )
+
+
+def read_corpus_file(path: Path) -> RawFile:
+    """Decode one file; raise CorpusReadError with a one-line reason when it is not readable text."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusReadError(f"{path.name}: cannot read file ({exc.strerror})") from exc
+    text, encoding = decode_text(data, path.name)
+    return RawFile(name=path.name, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Return (text, encoding). UTF-8 first; otherwise the best of GB18030 and Big5 as detected."""
+    if not data.strip():
+        raise CorpusReadError(f"{name}: file is empty")
+    if b"\x00" in data[:8192]:
+        raise CorpusReadError(f"{name}: looks like a binary file (NUL bytes), not text")
+    try:
+        return _check_text(data.decode("utf-8-sig"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is None:
+        raise CorpusReadError(f"{name}: not UTF-8, GB18030 or Big5 text; save it as UTF-8")
+    return _check_text(str(best), name), best.encoding
+
+
+def _check_text(text: str, name: str) -> str:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise CorpusReadError(f"{name}: too many control characters for a text file (binary?)")
+    return text
