@@ -28,9 +28,10 @@ class Settings:
     model_path: Path | None = None  # None: the bundled m3e-small
     chunk_size: int = 300
     chunk_overlap: int = 60
-    top_k: int = 8
+    top_k: int = 8  # passages shown with an answer
+    candidate_chunks: int = 20  # chunks whose sentences the answer composer reads
     max_question_chars: int = 500
-    abstain_threshold: float = 0.45
+    abstain_threshold: float = 0.5
 
     def resolved_model_path(self) -> Path:
         """The model directory to load, or a clear error when there is none."""

@@ -1,0 +1,1 @@
+"""Evaluation: a question set, scoring, a runner with baselines, and open-domain benchmarks."""

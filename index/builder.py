@@ -1,0 +1,63 @@
+"""Build the index from the corpus, or open the one on disk and rebuild it when it is missing or stale."""
+from __future__ import annotations
+
+import logging
+import time
+
+from core.config import Settings
+from core.textnorm import normalize
+from core.types import Chunk, Document
+from index.encoder import SentenceTransformerEncoder
+from index.lexical import LexicalIndex
+from index.store import IndexUnusable, StoredIndex, build_lock, index_key, load_index, save_index
+from ingest.pipeline import corpus_fingerprint, ingest_corpus
+
+log = logging.getLogger(__name__)
+
+
+def dense_text(chunk: Chunk, document: Document) -> str:
+    """What the encoder sees for a chunk: its document title for context, then the text (matching form)."""
+    return normalize(f"{document.title}\n{chunk.text}")
+
+
+def expected_key(settings: Settings, encoder: SentenceTransformerEncoder) -> dict:
+    """Manifest fields an index must have to serve these settings, this model and this corpus."""
+    return index_key(
+        encoder.identity, encoder.dimension, settings.chunk_size, settings.chunk_overlap,
+        corpus_fingerprint(settings.corpus_dir),
+    )
+
+
+def build_index(settings: Settings, encoder: SentenceTransformerEncoder, progress: bool = False) -> StoredIndex:
+    """Ingest the corpus, encode and store it; returns the freshly written index."""
+    started = time.perf_counter()
+    key = expected_key(settings, encoder)
+    result = ingest_corpus(settings.corpus_dir, settings.chunk_size, settings.chunk_overlap, progress)
+    if not result.chunks:
+        raise RuntimeError(f"no readable documents in {settings.corpus_dir}: nothing to index")
+    docs = {d.doc_id: d for d in result.documents}
+    embeddings = encoder.encode([dense_text(c, docs[c.doc_id]) for c in result.chunks], progress=progress)
+    lexical = LexicalIndex.build([c.text for c in result.chunks])
+    save_index(
+        settings.index_dir, key, list(result.documents), list(result.chunks), embeddings, lexical,
+        extra={"model_path": str(encoder.model_path), "ingest_errors": list(result.errors),
+               "build_seconds": round(time.perf_counter() - started, 2)},
+    )
+    log.info("indexed %d documents, %d chunks in %.1f s", len(docs), len(result.chunks),
+             time.perf_counter() - started)
+    return load_index(settings.index_dir, key)
+
+
+def open_index(settings: Settings, encoder: SentenceTransformerEncoder, progress: bool = False) -> StoredIndex:
+    """The usable index for these settings: loaded from disk, or rebuilt with a log line saying why."""
+    key = expected_key(settings, encoder)
+    try:
+        return load_index(settings.index_dir, key)
+    except IndexUnusable as reason:
+        with build_lock(settings.index_dir):
+            try:  # another process may have built it while we waited for the lock
+                return load_index(settings.index_dir, key)
+            except IndexUnusable:
+                pass
+            log.warning("building the index (%s)", reason)
+            return build_index(settings, encoder, progress)

@@ -1,0 +1,72 @@
+"""BM25 (bm25s) over jieba tokens of the matching form of each text."""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from core.textnorm import normalize
+
+STOPWORDS_PATH = Path(__file__).with_name("stopwords.txt")
+_WORDLIKE = re.compile(r"\w")
+_jieba_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The stop-word list, shared by indexing and queries."""
+    lines = STOPWORDS_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _jieba():
+    import jieba
+
+    with _jieba_lock:
+        if not jieba.dt.initialized:
+            jieba.setLogLevel(logging.WARNING)
+            jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba tokens of the normalised text, without punctuation and stop words."""
+    stop = stopwords()
+    return [t for t in _jieba().lcut_for_search(normalize(text)) if _WORDLIKE.search(t) and t.strip() not in stop]
+
+
+class LexicalIndex:
+    """A BM25 index of chunk texts; row i is chunk i."""
+
+    def __init__(self, model):
+        self._model = model
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "LexicalIndex":
+        import bm25s
+
+        model = bm25s.BM25()
+        model.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
+        return cls(model)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every chunk for the query (zeros when no query token is known)."""
+        tokens = tokenize(query)
+        vocab = self._model.vocab_dict
+        tokens = [t for t in tokens if t in vocab]
+        if not tokens:
+            return np.zeros(self._model.scores["num_docs"], dtype=np.float32)
+        return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
+
+    def save(self, directory: Path) -> None:
+        self._model.save(str(directory), show_progress=False)
+
+    @classmethod
+    def load(cls, directory: Path) -> "LexicalIndex":
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(directory), show_progress=False, verbosity=0))

@@ -1,0 +1,1 @@
+"""Retrieve passages and compose an extractive, cited answer, or abstain."""

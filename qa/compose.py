@@ -1,0 +1,135 @@
+"""Pick the sentence and the clauses within it that answer a question, and phrase the answer around them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.textnorm import aligned_normalize
+from core.types import Document
+from qa.regions import find_regions
+from qa.terms import QueryTerms, coverage, term_positions
+from qa.text_units import Span, clauses
+
+TIME_HINT = re.compile(
+    r"\d{4}年|\d{1,2}月|截至|截止|目前|以来|期间|年底|年末|上半年|下半年|今年|去年|近年|[一二三四五六七八九十两\d]+年来"
+)
+YEAR = re.compile(r"(19|20)\d{2}年")
+# A counted amount: a number with a unit or classifier (82.7万人, 3013家, 30%), not a year or a date.
+COUNT = re.compile(
+    r"[\d.]+\s*(?:多|余)?(?:万|亿|千|百)?(?:多|余)?(?:人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册)"
+    r"|[一二三四五六七八九十两]+(?:人次|名|个|家|项|次|场|条|所|倍|部分|类|批)"
+)
+_STATES_STOCK = re.compile(r"总量|总数|达到|达\d|共有|现有")
+_CHANGE = re.compile(r"(?:增加|增长|提高|减少|下降)了?[\d.]")
+_STATES_WHO = re.compile(r"书记|主席|主任|局长|部长|厅长|负责人|记者|总工会|委员会|人民政府|部门|单位")
+_TRAILING_PUNCT = "，,；;：:、。 "
+NEAR = 5  # characters between a term and its number that still count as "the number of that term"
+CANDIDATE_SENTENCES = 12
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The answering part (`window`) of a sentence of a document, and how well it answers."""
+
+    document: Document
+    sentence: Span
+    window: Span
+    support: float  # how much of the question the sentence answers, 0..1: the abstention signal
+    score: float  # support plus preferences (qualifiers, retrieval rank, brevity): the ranking signal
+
+
+def counts_near_terms(terms: QueryTerms, matching: str) -> bool:
+    """Whether a counted amount stands next to one of the question's terms (its number, not another's)."""
+    spans = term_positions(terms, matching)
+    if not terms.terms:
+        return bool(COUNT.search(matching))
+    for m in COUNT.finditer(matching):
+        if any(m.start() - end <= NEAR and start - m.end() <= NEAR for start, end in spans):
+            return True
+    return False
+
+
+def sentence_support(terms: QueryTerms, sentence: Span) -> float:
+    """Coverage of the question's terms, lowered when the kind of fact asked for is absent."""
+    matching = aligned_normalize(sentence.text)
+    support = coverage(terms, matching)
+    if terms.quantitative and not terms.asks_time:
+        if not COUNT.search(matching):
+            support *= 0.6
+        elif not counts_near_terms(terms, matching):
+            support *= 0.6
+    if terms.asks_time and not YEAR.search(matching):
+        support *= 0.7
+    return support
+
+
+def window_score(terms: QueryTerms, text: str, region_named: bool) -> float:
+    """How good an answer `text` is: coverage, plus the kind of fact asked for, a time and a place."""
+    matching = aligned_normalize(text)
+    score = coverage(terms, matching)
+    if terms.quantitative and counts_near_terms(terms, matching):
+        score += 0.15
+    if terms.asks_amount and _STATES_STOCK.search(matching):
+        score += 0.05
+    if terms.asks_amount and not terms.asks_change and _CHANGE.search(matching):
+        score -= 0.05  # "增加10.8万人" is a change, not the amount asked for
+    if any(word in matching for word in terms.echo_words):
+        score += 0.08
+    if terms.asks_time and YEAR.search(matching):
+        score += 0.15
+    if terms.asks_who and _STATES_WHO.search(matching):
+        score += 0.15
+    if TIME_HINT.search(matching):
+        score += 0.08
+    if region_named and find_regions(text):
+        score += 0.04
+    return score - 0.0015 * len(text)
+
+
+def best_window(terms: QueryTerms, sentence: Span, max_chars: int, region_named: bool) -> tuple[Span, float]:
+    """The run of consecutive clauses of a sentence that best answers, at most `max_chars` long."""
+    parts = clauses(sentence) or [sentence]
+    best, best_score = parts[0], float("-inf")
+    for i in range(len(parts)):
+        for j in range(i, len(parts)):
+            start, end = parts[i].start, parts[j].end
+            if end - start > max_chars and j > i:
+                break
+            text = sentence.text[start - sentence.start : end - sentence.start]
+            score = window_score(terms, text, region_named)
+            if score > best_score:
+                best, best_score = Span(text, start, end), score
+    return _trim(best, max_chars), best_score
+
+
+def _trim(span: Span, max_chars: int) -> Span:
+    text = span.text.rstrip(_TRAILING_PUNCT)[:max_chars]
+    return Span(text, span.start, span.start + len(text))
+
+
+def pick_excerpt(
+    terms: QueryTerms,
+    candidates: list[tuple[Document, Span, int]],
+    max_chars: int,
+    region_named: bool,
+) -> Excerpt | None:
+    """The best answering excerpt among candidate (document, sentence, retrieval rank) triples."""
+    rated = [(sentence_support(terms, s), d, s, rank) for d, s, rank in candidates]
+    # Windows cost more to rate than sentences: rate them for the most promising sentences only.
+    rated.sort(key=lambda r: (-(r[0] + 0.04 / (1 + r[3]))))
+    best = None
+    for support, document, sentence, rank in rated[:CANDIDATE_SENTENCES]:
+        window, quality = best_window(terms, sentence, max_chars, region_named)
+        score = support + 0.5 * quality + 0.04 / (1 + rank)
+        if best is None or score > best.score:
+            best = Excerpt(document, sentence, window, support, score)
+    return best
+
+
+def phrase(excerpt: Excerpt, marker: int, label: str | None) -> str:
+    """One answer line in the document's own words: optional label, the excerpt, its date, the marker."""
+    text = excerpt.window.text
+    date = excerpt.document.date
+    note = f"（{date}）" if date and not re.search(r"\d{4}", text) else ""
+    prefix = f"{label}：" if label else ""
+    return f"{prefix}{text}{note}[{marker}]"

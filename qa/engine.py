@@ -1,0 +1,204 @@
+"""The question-answering engine: validate, route by place, retrieve, compose a cited answer or abstain."""
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.config import Settings
+from core.textnorm import normalize
+from core.types import Answer, Citation, Document, Hit, Passage
+from index.builder import open_index
+from index.encoder import SentenceTransformerEncoder
+from index.search import FusionWeights, Retriever
+from index.store import StoredIndex
+from qa import compose
+from qa.regions import covers, infer_region, named_regions
+from qa.terms import QueryTerms, query_terms
+from qa.text_units import Span, sentences
+
+log = logging.getLogger(__name__)
+
+NOT_FOUND = "资料中没有找到能回答这个问题的内容。"
+LIST_CUE = re.compile(r"哪些|哪几|哪个省|哪个市|有哪|各地|各省|各市|分别|都有|几个省|几个地方")
+SINGLE_MAX_CHARS = 90
+MULTI_MAX_CHARS = 70
+MAX_SOURCES = 5
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked as it is; the message is for the user, in Chinese."""
+
+
+def validate_question(question: object, max_chars: int) -> str:
+    """The question stripped of surrounding space, or QuestionError saying politely what is wrong."""
+    if not isinstance(question, str) or not question.strip():
+        raise QuestionError("问题为空，请输入一个问题，例如“黑龙江高技能人才多少”。")
+    question = question.strip()
+    if len(question) > max_chars:
+        raise QuestionError(f"问题太长（{len(question)} 字），请精简到 {max_chars} 字以内再问。")
+    if not re.search(r"[\w\u4e00-\u9fff]", question):
+        raise QuestionError("没有读到文字内容，请用中文描述您的问题。")
+    return question
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Documents one part of the answer may come from, and the label of that part."""
+
+    label: str | None
+    doc_ids: frozenset[str] | None  # None: any document
+
+
+class Engine:
+    """Answers questions over one loaded index. Holds no per-question state: safe for concurrent callers."""
+
+    def __init__(self, settings: Settings, index: StoredIndex, encoder: SentenceTransformerEncoder,
+                 weights: FusionWeights = FusionWeights()):
+        self.settings = settings
+        self.index = index
+        self.retriever = Retriever(index, encoder, weights)
+        self.regions = {d.doc_id: d.region or infer_region(d.text) for d in index.documents.values()}
+        self._chunk_matching = [normalize(c.text) for c in index.chunks]
+        self._sentences = {d.doc_id: sentences(d.text) for d in index.documents.values()}
+
+    @classmethod
+    def open(cls, settings: Settings, progress: bool = False) -> "Engine":
+        """Load (or build) the index for these settings and the model it names."""
+        encoder = SentenceTransformerEncoder(settings.resolved_model_path())
+        return cls(settings, open_index(settings, encoder, progress), encoder)
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.index.documents
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question; raises QuestionError for empty, over-long or contentless questions."""
+        started = time.perf_counter()
+        question = validate_question(question, self.settings.max_question_chars)
+        terms = query_terms(question, self._document_frequency, len(self._chunk_matching))
+        places = named_regions(question)
+        groups, missing = self._groups(places)
+        retrieved_at = time.perf_counter()
+        per_group = [(g, self._search(question, g)) for g in groups]
+        retrieve_ms = (time.perf_counter() - retrieved_at) * 1000
+
+        excerpts: list[tuple[str | None, compose.Excerpt]] = []
+        multi = len(groups) > 1 or (not places and LIST_CUE.search(question) is not None)
+        for group, hits in per_group:
+            if not places and multi:
+                excerpts += self._per_document(terms, hits)
+            else:
+                found = self._excerpt(terms, hits, group, bool(places), SINGLE_MAX_CHARS if not multi else MULTI_MAX_CHARS)
+                if found is not None:
+                    excerpts.append((group.label, found))
+        threshold = self.settings.abstain_threshold
+        kept = [(label, e) for label, e in excerpts if e.support >= threshold]
+        all_hits = [h for _, hits in per_group for h in hits]
+        answer, citations = self._phrase(kept, missing, multi)
+        passages = self._passages(question, all_hits)
+        total_ms = (time.perf_counter() - started) * 1000
+        return Answer(
+            question=question,
+            answer=answer,
+            abstained=not citations,
+            citations=tuple(citations),
+            passages=tuple(passages),
+            timings_ms={"retrieve": round(retrieve_ms, 2), "answer": round(total_ms - retrieve_ms, 2),
+                        "total": round(total_ms, 2)},
+            support=round(max((e.support for _, e in excerpts), default=0.0), 4),
+        )
+
+    # -- routing -----------------------------------------------------------------------------------------
+
+    def _groups(self, places: list[str]) -> tuple[list[_Group], list[str]]:
+        """One group per named place that has documents; places without documents are returned apart."""
+        if not places:
+            return [_Group(None, None)], []
+        groups, missing = [], []
+        for place in places:
+            ids = frozenset(d for d, region in self.regions.items() if covers(region, place))
+            (groups.append(_Group(place, ids)) if ids else missing.append(place))
+        return groups, missing
+
+    def _search(self, question: str, group: _Group) -> list[Hit]:
+        """Hits for one group. The composer reads sentences of more chunks than the passages shown:
+        wording that retrieval ranks low (a synonym, a count) is often found again at sentence level."""
+        keep = None if group.doc_ids is None else (lambda c, ids=group.doc_ids: c.doc_id in ids)
+        return self.retriever.search(question, self.settings.candidate_chunks, keep)
+
+    @lru_cache(maxsize=2048)
+    def _document_frequency(self, variants: tuple[str, ...]) -> int:
+        return sum(any(v in text for v in variants) for text in self._chunk_matching)
+
+    # -- composing ---------------------------------------------------------------------------------------
+
+    def _candidates(self, hits: list[Hit]) -> list[tuple[Document, Span, int]]:
+        """Sentences overlapping the retrieved chunks, each with the rank of the best hit it overlaps."""
+        seen: dict[tuple[str, int], tuple[Document, Span, int]] = {}
+        for hit in hits:
+            chunk = hit.chunk
+            for sentence in self._sentences[chunk.doc_id]:
+                if sentence.start < chunk.end and sentence.end > chunk.start:
+                    seen.setdefault((chunk.doc_id, sentence.start),
+                                    (self.documents[chunk.doc_id], sentence, hit.rank))
+        return list(seen.values())
+
+    def _excerpt(self, terms: QueryTerms, hits: list[Hit], group: _Group, region_named: bool,
+                 max_chars: int) -> compose.Excerpt | None:
+        return compose.pick_excerpt(terms, self._candidates(hits), max_chars, region_named)
+
+    def _per_document(self, terms: QueryTerms, hits: list[Hit]) -> list[tuple[str | None, compose.Excerpt]]:
+        """For list questions: the best excerpt of each retrieved document that answers well enough."""
+        by_doc: dict[str, list[Hit]] = {}
+        for hit in hits:
+            by_doc.setdefault(hit.chunk.doc_id, []).append(hit)
+        found = []
+        for doc_id, doc_hits in by_doc.items():
+            excerpt = compose.pick_excerpt(terms, self._candidates(doc_hits), MULTI_MAX_CHARS, True)
+            if excerpt is not None:
+                found.append((self.regions.get(doc_id), excerpt))
+        if not found:
+            return []
+        top = max(e.support for _, e in found)
+        found = [(label, e) for label, e in found if e.support >= 0.8 * top]
+        found.sort(key=lambda item: -item[1].score)
+        return found[:MAX_SOURCES]
+
+    def _phrase(self, excerpts, missing: list[str], multi: bool) -> tuple[str, list[Citation]]:
+        lines, citations = [], []
+        for label, excerpt in excerpts:
+            n = len(citations) + 1
+            document = excerpt.document
+            show_label = label if (multi or (label and label not in normalize(excerpt.window.text))) else None
+            if multi and not show_label:
+                show_label = document.title[:16]
+            lines.append(compose.phrase(excerpt, n, show_label))
+            citations.append(Citation(n, document.doc_id, document.title, document.source, document.date,
+                                      excerpt.sentence.text, excerpt.sentence.start, excerpt.sentence.end))
+        for place in missing:
+            lines.append(f"{place}：资料中没有关于{place}的内容。")
+        if not citations:
+            if missing and len(lines) == len(missing):
+                covered = "、".join(dict.fromkeys(r for r in self.regions.values() if r))
+                return (f"资料中没有找到关于{'、'.join(missing)}的内容（现有资料涉及：{covered}）。", [])
+            return NOT_FOUND + "下面列出最接近的段落，供参考。", []
+        return "\n".join(lines), citations
+
+    def _passages(self, question: str, hits: list[Hit]) -> list[Passage]:
+        """The retrieved passages, best first; topped up from an unrestricted search to at least five."""
+        wanted = max(5, self.settings.top_k)
+        if len({h.chunk.chunk_id for h in hits}) < wanted:
+            hits = hits + self.retriever.search(question, wanted)
+        hits = sorted(hits, key=lambda h: -h.score)
+        result, seen = [], set()
+        for hit in hits:
+            if hit.chunk.chunk_id in seen:
+                continue
+            seen.add(hit.chunk.chunk_id)
+            document = self.documents[hit.chunk.doc_id]
+            result.append(Passage(document.doc_id, document.title, hit.chunk.text, hit.chunk.start,
+                                  hit.chunk.end, round(hit.score, 6)))
+        return result[:wanted]

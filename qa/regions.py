@@ -1,0 +1,71 @@
+"""Which places a question names, and which documents may answer for a place."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from core.textnorm import normalize
+
+REGIONS_PATH = Path(__file__).with_name("regions.yaml")
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    patterns: tuple[re.Pattern, ...]
+    parent: str | None = None
+
+
+@lru_cache(maxsize=1)
+def load_regions(path: Path = REGIONS_PATH) -> tuple[Region, ...]:
+    """The place lexicon from regions.yaml."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["regions"]
+    return tuple(
+        Region(name, tuple(re.compile(a) for a in entry["aliases"]), entry.get("parent"))
+        for name, entry in data.items()
+    )
+
+
+def find_regions(text: str) -> list[tuple[str, int, int]]:
+    """(region, start, end) of every place named in the text's matching form, in order, overlaps removed."""
+    matching = normalize(text)
+    found = []
+    for region in load_regions():
+        for pattern in region.patterns:
+            found += [(region.name, m.start(), m.end()) for m in pattern.finditer(matching)]
+    found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
+    result, last_end = [], -1
+    for name, start, end in found:  # longest match wins: 黑龙江 over 龙江
+        if start >= last_end:
+            result.append((name, start, end))
+            last_end = end
+    return result
+
+
+def named_regions(text: str) -> list[str]:
+    """Distinct places named in the text, in order of first mention."""
+    return list(dict.fromkeys(name for name, _, _ in find_regions(text)))
+
+
+def covers(document_region: str | None, asked: str) -> bool:
+    """Whether a document about `document_region` may answer a question about `asked`."""
+    if document_region is None:
+        return False
+    if document_region == asked:
+        return True
+    parents = {r.name: r.parent for r in load_regions()}
+    return parents.get(document_region) == asked
+
+
+def infer_region(text: str) -> str | None:
+    """The place a document is about, when its metadata does not say: the clearly most named one."""
+    counts = Counter(name for name, _, _ in find_regions(text))
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [(None, 0)]
+    return top if n >= 2 and n >= 2 * rest[0][1] else None

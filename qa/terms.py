@@ -1,0 +1,143 @@
+"""Content terms of a question and how much of them a passage covers, weighted by rarity in the corpus."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from core.textnorm import normalize
+from index.lexical import _jieba, stopwords
+from qa.regions import find_regions
+
+SYNONYMS_PATH = Path(__file__).with_name("synonyms.yaml")
+# Single characters that are never content on their own in a question.
+_GENERIC_CHARS = set("省市县区全年人个名项家次万亿多少几啥哪谁何中")
+_QUANTITY = re.compile(r"多少|几[个项家名人次万亿成倍]?|数量|人数|总量|规模|比例|比重|占比|百分|多大|多高|多长|多久|增长|增加|提高|达到")
+_AMOUNT = re.compile(r"多少人|人数|数量|总量|总数|规模|有多少|一共")
+_WORDLIKE = re.compile(r"\w")
+# Particles and question words that jieba glues to a content word: 评了 → 评, 分几 → 分.
+_QUESTION_AFFIX = re.compile(r"^(几|多少)|(了|着|过|几|多少)$")
+_ASKS_CHANGE = re.compile(r"增|涨|提高|提升|减少|下降|变化|多了|少了")
+_ECHO = re.compile(r"总量|总数|数量|人数|规模|比例|比重|占比")
+_NOT_AMOUNT = re.compile(r"号码|电话|编号|邮箱|网址|地址")
+_ASKS_TIME = re.compile(r"什么时候|哪年|哪一年|何时|几月|时间")
+_ASKS_WHO = re.compile(r"谁|哪位|什么人|哪个单位|哪些单位|哪个部门|哪些部门")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A content word of the question, the words that count as it, and its weight (rarer = heavier)."""
+
+    text: str
+    variants: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    terms: tuple[Term, ...]
+    quantitative: bool  # the question asks for a number
+    asks_amount: bool = False  # ... and specifically a count or total (多少人, 总量)
+    asks_time: bool = False  # when something happened
+    asks_who: bool = False  # a person or an organisation
+    asks_change: bool = False  # an increase or decrease
+    echo_words: tuple[str, ...] = ()  # framing words of the question an answer may repeat (总量, 比例)
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> dict[str, tuple[str, ...]]:
+    """Word → every word of its synonym group (matching form)."""
+    groups = yaml.safe_load(SYNONYMS_PATH.read_text(encoding="utf-8"))["groups"]
+    table: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        words = tuple(normalize(w) for w in group)
+        for w in words:
+            table[w] = tuple(dict.fromkeys(table.get(w, ()) + words))
+    return table
+
+
+def content_words(question: str) -> list[str]:
+    """The question's words that carry content: no stop words, punctuation, place names or generic characters."""
+    matching = normalize(question)
+    for _, start, end in reversed(find_regions(question)):
+        matching = matching[:start] + " " + matching[end:]
+    stop = stopwords()
+    words = []
+    for word in _jieba().lcut(matching):
+        word = _QUESTION_AFFIX.sub("", word.strip())
+        if not word or not _WORDLIKE.search(word) or word in stop:
+            continue
+        if len(word) == 1 and (word in _GENERIC_CHARS or not word.isalnum()):
+            continue
+        words.append(word)
+    return list(dict.fromkeys(words))
+
+
+def query_terms(question: str, document_frequency, total: int) -> QueryTerms:
+    """Weighted terms of a question; `document_frequency(variants)` counts passages holding any variant."""
+    terms = []
+    for word in content_words(question):
+        variants = synonym_groups().get(word, (word,))
+        df = document_frequency(variants)
+        terms.append(Term(word, variants, math.log(1 + (total + 1) / (df + 1))))
+    matching = normalize(question)
+    return QueryTerms(
+        tuple(terms),
+        quantitative=bool(_QUANTITY.search(matching)) and not _NOT_AMOUNT.search(matching),
+        asks_amount=bool(_AMOUNT.search(matching)),
+        asks_time=bool(_ASKS_TIME.search(matching)),
+        asks_who=bool(_ASKS_WHO.search(matching)),
+        asks_change=bool(_ASKS_CHANGE.search(matching)),
+        echo_words=tuple(dict.fromkeys(_ECHO.findall(matching))),
+    )
+
+
+def term_found(term: Term, matching_text: str, boundaries: set[int] | None = None) -> float:
+    """How well a term occurs: 1 as a whole word (or any occurrence when no word boundaries are given),
+    0.6 only inside a longer word (技能人才 in 高技能人才), partial credit for shared character pairs."""
+    best = 0.0
+    for variant in term.variants:
+        start = matching_text.find(variant)
+        while start >= 0:
+            if boundaries is None or (start in boundaries and start + len(variant) in boundaries):
+                return 1.0
+            best = 0.6
+            start = matching_text.find(variant, start + 1)
+    if best or len(term.text) < 3:
+        return best
+    pairs = [term.text[i : i + 2] for i in range(len(term.text) - 1)]
+    return 0.5 * sum(p in matching_text for p in pairs) / len(pairs)
+
+
+def word_boundaries(matching_text: str) -> set[int]:
+    """Offsets where jieba puts a word boundary in a text (already in matching form)."""
+    boundaries, position = {0}, 0
+    for word in _jieba().lcut(matching_text):
+        position += len(word)
+        boundaries.add(position)
+    return boundaries
+
+
+def coverage(terms: QueryTerms, matching_text: str, whole_words: bool = True) -> float:
+    """Weighted share of the question's terms found in the text, 0..1 (0 when the question has none)."""
+    total = sum(t.weight for t in terms.terms)
+    if total == 0:
+        return 0.0
+    boundaries = word_boundaries(matching_text) if whole_words else None
+    return sum(t.weight * term_found(t, matching_text, boundaries) for t in terms.terms) / total
+
+
+def term_positions(terms: QueryTerms, matching_text: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of every term variant in the text."""
+    spans = []
+    for term in terms.terms:
+        for variant in term.variants:
+            start = matching_text.find(variant)
+            while start >= 0:
+                spans.append((start, start + len(variant)))
+                start = matching_text.find(variant, start + 1)
+    return spans
