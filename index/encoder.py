@@ -39,7 +39,7 @@ class SentenceTransformerEncoder:
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             from sentence_transformers import SentenceTransformer
 
-            log.info("loading embedding model from %s", self.model_path)
+            log.debug("loading embedding model from %s", self.model_path)
             self._model = SentenceTransformer(str(self.model_path), device="cpu")
         return self._model
 

@@ -49,6 +49,7 @@ class LexicalIndex:
     def build(cls, texts: list[str]) -> "LexicalIndex":
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         model = bm25s.BM25()
         model.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
         return cls(model)

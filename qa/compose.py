@@ -67,7 +67,7 @@ def window_score(terms: QueryTerms, text: str, region_named: bool) -> float:
     """How good an answer `text` is: coverage, plus the kind of fact asked for, a time and a place."""
     matching = aligned_normalize(text)
     score = coverage(terms, matching)
-    if terms.quantitative and counts_near_terms(terms, matching):
+    if (terms.quantitative or terms.prefers_count) and counts_near_terms(terms, matching):
         score += 0.15
     if terms.asks_amount and _STATES_STOCK.search(matching):
         score += 0.05

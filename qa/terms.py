@@ -21,6 +21,7 @@ _AMOUNT = re.compile(r"多少人|人数|数量|总量|总数|规模|有多少|�
 _WORDLIKE = re.compile(r"\w")
 # Particles and question words that jieba glues to a content word: 评了 → 评, 分几 → 分.
 _QUESTION_AFFIX = re.compile(r"^(几|多少)|(了|着|过|几|多少)$")
+_INTERROGATIVE = re.compile(r"什么|怎么|怎样|如何|吗|呢|哪|谁|为什么|为何|是否|多少|几|啥|\?")
 _ASKS_CHANGE = re.compile(r"增|涨|提高|提升|减少|下降|变化|多了|少了")
 _ECHO = re.compile(r"总量|总数|数量|人数|规模|比例|比重|占比")
 _NOT_AMOUNT = re.compile(r"号码|电话|编号|邮箱|网址|地址")
@@ -45,6 +46,7 @@ class QueryTerms:
     asks_time: bool = False  # when something happened
     asks_who: bool = False  # a person or an organisation
     asks_change: bool = False  # an increase or decrease
+    prefers_count: bool = False  # a bare topic ("山西高技能人才"): users typing one usually want its figure
     echo_words: tuple[str, ...] = ()  # framing words of the question an answer may repeat (总量, 比例)
 
 
@@ -92,6 +94,7 @@ def query_terms(question: str, document_frequency, total: int) -> QueryTerms:
         asks_time=bool(_ASKS_TIME.search(matching)),
         asks_who=bool(_ASKS_WHO.search(matching)),
         asks_change=bool(_ASKS_CHANGE.search(matching)),
+        prefers_count=not _INTERROGATIVE.search(matching),
         echo_words=tuple(dict.fromkeys(_ECHO.findall(matching))),
     )
 

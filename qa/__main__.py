@@ -1,0 +1,79 @@
+"""Command line: `python -m qa "问题"`, `--json`, `--batch FILE` (JSON Lines in, JSON Lines out)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+EXIT_BAD_QUESTION = 2
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m qa",
+        description="Ask the ReformQA documents a question. The index is built on first use. "
+        "Configuration comes from REFORMQA_* environment variables (see README).",
+    )
+    parser.add_argument("question", nargs="?", help="the question, e.g. 黑龙江高技能人才多少")
+    parser.add_argument("--json", action="store_true", help="print one JSON object per answer (the public contract)")
+    parser.add_argument("--batch", metavar="FILE", help="JSON Lines with a `question` field per line; '-' for stdin")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    args = parser.parse_args(argv)
+    if (args.question is None) == (args.batch is None):
+        parser.error("give either a question or --batch FILE")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from core.config import Settings
+    from core.logs import setup_logging
+
+    setup_logging(args.verbose)
+    from qa.engine import Engine, QuestionError, validate_question
+    from qa.output import answer_to_json, answer_to_text, error_to_json
+
+    settings = Settings.from_env()
+    if args.batch is None:
+        try:  # refuse a bad question before paying for the model
+            validate_question(args.question, settings.max_question_chars)
+        except QuestionError as exc:
+            print(json.dumps(error_to_json(args.question, str(exc)), ensure_ascii=False) if args.json else str(exc),
+                  file=sys.stdout if args.json else sys.stderr)
+            return EXIT_BAD_QUESTION
+    engine = Engine.open(settings, progress=sys.stderr.isatty())
+    if args.batch is not None:
+        return run_batch(engine, args.batch)
+    answer = engine.ask(args.question)
+    print(json.dumps(answer_to_json(answer), ensure_ascii=False) if args.json else answer_to_text(answer))
+    return 0
+
+
+def run_batch(engine, path: str) -> int:
+    """Answer each JSON line in order; a bad line gets an error object and the batch goes on."""
+    from qa.engine import QuestionError
+    from qa.output import answer_to_json, error_to_json
+
+    source = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    failures = 0
+    with source:
+        for number, line in enumerate(source, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                question = row["question"] if isinstance(row, dict) else None
+                if question is None:
+                    raise KeyError("question")
+                result = answer_to_json(engine.ask(question))
+            except (ValueError, KeyError, TypeError) as exc:
+                failures += 1
+                message = str(exc) if isinstance(exc, QuestionError) else f"line {number}: needs a JSON object with a `question` string"
+                result = error_to_json(row.get("question") if isinstance(row, dict) else None, message) \
+                    if not isinstance(exc, json.JSONDecodeError) else error_to_json(None, f"line {number}: not valid JSON")
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0 if failures == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

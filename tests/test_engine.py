@@ -1,0 +1,90 @@
+"""The real engine (bundled model, FAISS, BM25) on the real corpus, in process."""
+import pytest
+
+from eval.dataset import load_questions
+from qa.engine import QuestionError
+from tests.conftest import HEILONGJIANG
+
+
+def test_example_question_answers_with_place_time_and_exact_citation(engine):
+    answer = engine.ask("黑龙江高技能人才多少")
+    assert not answer.abstained
+    assert "82.7" in answer.answer and "[1]" in answer.answer
+    assert "黑龍江" in answer.answer and "截至目前" in answer.answer
+    assert len(answer.answer) <= 120
+    citation = answer.citations[0]
+    assert citation.doc_id == HEILONGJIANG
+    assert engine.documents[HEILONGJIANG].text[citation.start : citation.end] == citation.text
+    assert "82.7萬人" in citation.text
+
+
+def test_region_routing_never_answers_from_another_place(engine):
+    for question, doc_prefix, figure in [
+        ("山西高技能人才多少", "shanxi", "163万"),
+        ("昆明高技能人才多少", "kunming", "47.39万"),
+        ("龙江高技能人才多少", HEILONGJIANG, "82.7"),
+    ]:
+        answer = engine.ask(question)
+        assert figure in answer.answer, (question, answer.answer)
+        assert all(c.doc_id.startswith(doc_prefix) for c in answer.citations)
+
+
+def test_several_places_each_answered_from_its_own_document(engine):
+    answer = engine.ask("山西和黑龙江的高技能人才分别是多少")
+    assert "163万" in answer.answer and "82.7" in answer.answer
+    docs = [c.doc_id for c in answer.citations]
+    assert docs[0].startswith("shanxi") and docs[1] == HEILONGJIANG
+    assert "[1]" in answer.answer and "[2]" in answer.answer
+
+
+def test_question_answered_by_several_documents_lists_each(engine):
+    answer = engine.ask("哪些省份在全国产改考核中获得优秀等次")
+    regions = {engine.regions[c.doc_id] for c in answer.citations}
+    assert {"山西", "山东", "黑龙江"} <= regions
+    assert len(answer.answer) <= 300
+    for c in answer.citations:
+        assert f"[{c.n}]" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["广东高技能人才多少", "黑龙江平均工资增长了多少", "昆明产业工人平均年龄是多少"])
+def test_abstains_plainly_and_still_lists_passages(engine, question):
+    answer = engine.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.answer.startswith("资料中没有找到")
+    assert len(answer.passages) >= 5
+
+
+def test_noise_from_junk_lists_is_not_cited(engine):
+    for question in ["哈工程力学复试看科研项目吗", "新冠疫苗接种的目标人群有哪些", "昆明旧改热点区域有哪些"]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
+        for p in answer.passages:
+            assert "科研百科" not in p.text and "疫苗" not in p.text and "旧改" not in p.text
+
+
+@pytest.mark.parametrize("question,fragment", [("", "为空"), ("   ", "为空"), ("问" * 10_000, "太长"), ("🙂🙂", "文字")])
+def test_bad_questions_get_a_clear_message(engine, question, fragment):
+    with pytest.raises(QuestionError, match=fragment):
+        engine.ask(question)
+
+
+def test_every_citation_is_an_exact_span_of_its_document(engine):
+    for q in load_questions():
+        answer = engine.ask(q.question)
+        for c in answer.citations:
+            assert engine.documents[c.doc_id].text[c.start : c.end] == c.text, q.id
+            assert f"[{c.n}]" in answer.answer
+        for p in answer.passages:
+            assert engine.documents[p.doc_id].text[p.start : p.end] == p.text
+        assert answer.abstained == (not answer.citations)
+
+
+def test_concurrent_questions_get_their_own_answers(engine):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["黑龙江高技能人才多少", "山西高技能人才多少", "昆明有多少个职工书屋", "山东有几个大国工匠"] * 3
+    figures = ["82.7", "163万", "2331", "7名"] * 3
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(engine.ask, questions))
+    for answer, question, figure in zip(answers, questions, figures):
+        assert answer.question == question and figure in answer.answer

@@ -1,0 +1,30 @@
+import pytest
+
+from qa.regions import covers, infer_region, named_regions
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("黑龙江高技能人才多少", ["黑龙江"]),
+    ("龙江技能人才", ["黑龙江"]),
+    ("黑龍江技能人才", ["黑龙江"]),
+    ("山西和黑龙江的高技能人才分别是多少", ["山西", "黑龙江"]),
+    ("鲁省大国工匠", ["山东"]),
+    ("齐鲁工匠有多少", ["山东"]),
+    ("春城职工书屋", ["昆明"]),
+    ("技术工人晋升渠道", []),
+    ("鲁班首席工匠是什么", []),
+    ("广东产改", ["广东"]),
+    ("哪些省份考核优秀", []),
+])
+def test_named_regions(question, expected):
+    assert named_regions(question) == expected
+
+
+def test_city_document_answers_for_its_province_but_not_the_reverse():
+    assert covers("昆明", "云南") and covers("昆明", "昆明")
+    assert not covers("云南", "昆明") and not covers("山西", "山东") and not covers(None, "山西")
+
+
+def test_infer_region_needs_a_clear_majority():
+    assert infer_region("浙江省……浙江的工匠……杭州") == "浙江"
+    assert infer_region("山西和山东") is None
