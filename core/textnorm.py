@@ -62,3 +62,11 @@ def aligned_normalize(text: str) -> str:
 def compact(text: str) -> str:
     """Matching form with all whitespace removed, for substring comparisons."""
     return re.sub(r"\s+", "", normalize(text))
+
+
+_QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉]")
+
+
+def term_form(text: str) -> str:
+    """Matching form without quotation marks, for finding question terms: “两新”组织 → 两新组织."""
+    return _QUOTES.sub("", normalize(text))

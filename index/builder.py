@@ -15,9 +15,25 @@ from ingest.pipeline import corpus_fingerprint, ingest_corpus
 log = logging.getLogger(__name__)
 
 
-def dense_text(chunk: Chunk, document: Document) -> str:
+def dense_text(chunk: Chunk, document: Document, normalise: bool = True) -> str:
     """What the encoder sees for a chunk: its document title for context, then the text (matching form)."""
-    return normalize(f"{document.title}\n{chunk.text}")
+    text = f"{document.title}\n{chunk.text}"
+    return normalize(text) if normalise else text
+
+
+def build_in_memory(documents: list[Document], chunks: list[Chunk], encoder, normalise: bool = True,
+                    with_titles: bool = True, progress: bool = False) -> StoredIndex:
+    """An index that lives only in memory: for benchmarks and baselines, never for serving."""
+    import faiss
+
+    docs = {d.doc_id: d for d in documents}
+    texts = [dense_text(c, docs[c.doc_id], normalise) if with_titles else (normalize(c.text) if normalise else c.text)
+             for c in chunks]
+    embeddings = encoder.encode(texts, progress=progress)
+    vectors = faiss.IndexFlatIP(embeddings.shape[1])
+    vectors.add(embeddings)
+    lexical = LexicalIndex.build([c.text for c in chunks], normalise)
+    return StoredIndex({"in_memory": True}, docs, tuple(chunks), vectors, lexical, None)
 
 
 def expected_key(settings: Settings, encoder: SentenceTransformerEncoder) -> dict:

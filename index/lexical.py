@@ -33,30 +33,32 @@ def _jieba():
     return jieba
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, normalise: bool = True) -> list[str]:
     """Search-mode jieba tokens of the normalised text, without punctuation and stop words."""
     stop = stopwords()
-    return [t for t in _jieba().lcut_for_search(normalize(text)) if _WORDLIKE.search(t) and t.strip() not in stop]
+    text = normalize(text) if normalise else text
+    return [t for t in _jieba().lcut_for_search(text) if _WORDLIKE.search(t) and t.strip() not in stop]
 
 
 class LexicalIndex:
     """A BM25 index of chunk texts; row i is chunk i."""
 
-    def __init__(self, model):
+    def __init__(self, model, normalise: bool = True):
         self._model = model
+        self.normalise = normalise  # False only for baselines that skip normalisation
 
     @classmethod
-    def build(cls, texts: list[str]) -> "LexicalIndex":
+    def build(cls, texts: list[str], normalise: bool = True) -> "LexicalIndex":
         import bm25s
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)
         model = bm25s.BM25()
-        model.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
-        return cls(model)
+        model.index([tokenize(t, normalise) or ["\u2205"] for t in texts], show_progress=False)
+        return cls(model, normalise)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk for the query (zeros when no query token is known)."""
-        tokens = tokenize(query)
+        tokens = tokenize(query, self.normalise)
         vocab = self._model.vocab_dict
         tokens = [t for t in tokens if t in vocab]
         if not tokens:

@@ -36,10 +36,12 @@ def rrf_fuse(rankings: list[tuple[float, list[int]]], k: int = RRF_K) -> dict[in
 class Retriever:
     """Searches one loaded index; holds no per-query state, so threads may share it."""
 
-    def __init__(self, index: StoredIndex, encoder: SentenceTransformerEncoder, weights: FusionWeights = FusionWeights()):
+    def __init__(self, index: StoredIndex, encoder: SentenceTransformerEncoder,
+                 weights: FusionWeights = FusionWeights(), normalise: bool = True):
         self.index = index
         self.encoder = encoder
         self.weights = weights
+        self.normalise = normalise  # False only for baselines that skip normalisation
 
     def search(self, query: str, k: int, keep: Callable[[Chunk], bool] | None = None) -> list[Hit]:
         """The best `k` chunks for the query, among those `keep` accepts (all when None)."""
@@ -59,7 +61,7 @@ class Retriever:
         ]
 
     def _dense_scores(self, query: str) -> np.ndarray:
-        vector = self.encoder.encode([normalize(query)])
+        vector = self.encoder.encode([normalize(query) if self.normalise else query])
         scores, rows = self.index.vectors.search(vector, self.index.vectors.ntotal)
         out = np.full(len(self.index.chunks), -1.0, dtype=np.float32)
         out[rows[0]] = scores[0]

@@ -47,7 +47,7 @@ class StoredIndex:
     chunks: tuple[Chunk, ...]
     vectors: object  # faiss.Index
     lexical: LexicalIndex
-    path: Path
+    path: Path | None  # None for an in-memory index
 
 
 def index_key(model_identity: str, dimension: int, chunk_size: int, chunk_overlap: int, corpus: str) -> dict:

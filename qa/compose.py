@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.textnorm import aligned_normalize
+from core.textnorm import term_form
 from core.types import Document
 from qa.regions import find_regions
 from qa.terms import QueryTerms, coverage, term_positions
@@ -15,15 +15,19 @@ TIME_HINT = re.compile(
 )
 YEAR = re.compile(r"(19|20)\d{2}年")
 # A counted amount: a number with a unit or classifier (82.7万人, 3013家, 30%), not a year or a date.
+_UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册"
 COUNT = re.compile(
-    r"[\d.]+\s*(?:多|余)?(?:万|亿|千|百)?(?:多|余)?(?:人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册)"
+    rf"[\d.]+\s*(?:多|余)?(?:(?:万|亿)(?:多|余)?(?:{_UNITS})?|(?:{_UNITS}))"
     r"|[一二三四五六七八九十两]+(?:人次|名|个|家|项|次|场|条|所|倍|部分|类|批)"
 )
 _STATES_STOCK = re.compile(r"总量|总数|达到|达\d|共有|现有")
 _CHANGE = re.compile(r"(?:增加|增长|提高|减少|下降)了?[\d.]")
 _STATES_WHO = re.compile(r"书记|主席|主任|局长|部长|厅长|负责人|记者|总工会|委员会|人民政府|部门|单位")
 _TRAILING_PUNCT = "，,；;：:、。 "
-NEAR = 5  # characters between a term and its number that still count as "the number of that term"
+YEARS = re.compile(r"(?<![\d.])\d{1,2}\s*年|[一二三四五六七八九十两]+年")  # a duration: 7年, 两年
+_CLAUSE_BREAK = re.compile(r"[,;，；。!?！？]")
+PEOPLE_UNIT = re.compile(r"人|名|位")
+NEAR = 10  # characters between a term and its number that still count as "the number of that term"
 CANDIDATE_SENTENCES = 12
 
 
@@ -39,25 +43,31 @@ class Excerpt:
 
 
 def counts_near_terms(terms: QueryTerms, matching: str) -> bool:
-    """Whether a counted amount stands next to one of the question's terms (its number, not another's)."""
+    """Whether a counted amount stands next to one of the question's terms, in the same clause, in the
+    unit asked for (a question about 多少人 is not answered by 631个)."""
     spans = term_positions(terms, matching)
-    if not terms.terms:
-        return bool(COUNT.search(matching))
-    for m in COUNT.finditer(matching):
-        if any(m.start() - end <= NEAR and start - m.end() <= NEAR for start, end in spans):
+    counts = list(COUNT.finditer(matching)) + (list(YEARS.finditer(matching)) if terms.asks_years else [])
+    for m in counts:
+        if terms.people and not PEOPLE_UNIT.search(m.group()):
+            continue
+        if not terms.terms:
             return True
+        for start, end in spans:
+            gap = matching[end : m.start()] if end <= m.start() else matching[m.end() : start]
+            if len(gap) <= NEAR and not _CLAUSE_BREAK.search(gap):
+                return True
     return False
 
 
 def sentence_support(terms: QueryTerms, sentence: Span) -> float:
     """Coverage of the question's terms, lowered when the kind of fact asked for is absent."""
-    matching = aligned_normalize(sentence.text)
+    matching = term_form(sentence.text)
     support = coverage(terms, matching)
     if terms.quantitative and not terms.asks_time:
-        if not COUNT.search(matching):
-            support *= 0.6
+        if not COUNT.search(matching) and not (terms.asks_years and YEARS.search(matching)):
+            support *= 0.4
         elif not counts_near_terms(terms, matching):
-            support *= 0.6
+            support *= 0.45
     if terms.asks_time and not YEAR.search(matching):
         support *= 0.7
     return support
@@ -65,7 +75,7 @@ def sentence_support(terms: QueryTerms, sentence: Span) -> float:
 
 def window_score(terms: QueryTerms, text: str, region_named: bool) -> float:
     """How good an answer `text` is: coverage, plus the kind of fact asked for, a time and a place."""
-    matching = aligned_normalize(text)
+    matching = term_form(text)
     score = coverage(terms, matching)
     if (terms.quantitative or terms.prefers_count) and counts_near_terms(terms, matching):
         score += 0.15

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.config import Settings
-from core.textnorm import normalize
+from core.textnorm import normalize, term_form
 from core.types import Answer, Citation, Document, Hit, Passage
 from index.builder import open_index
 from index.encoder import SentenceTransformerEncoder
@@ -26,6 +26,7 @@ LIST_CUE = re.compile(r"哪些|哪几|哪个省|哪个市|有哪|各地|各省|�
 SINGLE_MAX_CHARS = 90
 MULTI_MAX_CHARS = 70
 MAX_SOURCES = 5
+LIST_RELATIVE_SUPPORT = 0.6  # a list answer keeps documents that answer at least this well relative to the best
 
 
 class QuestionError(ValueError):
@@ -61,7 +62,7 @@ class Engine:
         self.index = index
         self.retriever = Retriever(index, encoder, weights)
         self.regions = {d.doc_id: d.region or infer_region(d.text) for d in index.documents.values()}
-        self._chunk_matching = [normalize(c.text) for c in index.chunks]
+        self._chunk_matching = [term_form(c.text) for c in index.chunks]
         self._sentences = {d.doc_id: sentences(d.text) for d in index.documents.values()}
 
     @classmethod
@@ -163,7 +164,7 @@ class Engine:
         if not found:
             return []
         top = max(e.support for _, e in found)
-        found = [(label, e) for label, e in found if e.support >= 0.8 * top]
+        found = [(label, e) for label, e in found if e.support >= LIST_RELATIVE_SUPPORT * top]
         found.sort(key=lambda item: -item[1].score)
         return found[:MAX_SOURCES]
 

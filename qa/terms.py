@@ -19,9 +19,14 @@ _GENERIC_CHARS = set("省市县区全年人个名项家次万亿多少几啥哪�
 _QUANTITY = re.compile(r"多少|几[个项家名人次万亿成倍]?|数量|人数|总量|规模|比例|比重|占比|百分|多大|多高|多长|多久|增长|增加|提高|达到")
 _AMOUNT = re.compile(r"多少人|人数|数量|总量|总数|规模|有多少|一共")
 _WORDLIKE = re.compile(r"\w")
+INSIDE_WORD_CREDIT = 0.4  # 技能人才 inside 高技能人才 is usually another thing
+MAX_COMPOUND_TOKENS = 8
+PARTS_CREDIT = 0.7  # 职工 … 技能 for the compound 职工技能
 # Particles and question words that jieba glues to a content word: 评了 → 评, 分几 → 分.
 _QUESTION_AFFIX = re.compile(r"^(几|多少)|(了|着|过|几|多少)$")
 _INTERROGATIVE = re.compile(r"什么|怎么|怎样|如何|吗|呢|哪|谁|为什么|为何|是否|多少|几|啥|\?")
+_ASKS_YEARS = re.compile(r"几年|多少年")
+_ASKS_PEOPLE = re.compile(r"(多少|几)万?(人|名|位)")
 _ASKS_CHANGE = re.compile(r"增|涨|提高|提升|减少|下降|变化|多了|少了")
 _ECHO = re.compile(r"总量|总数|数量|人数|规模|比例|比重|占比")
 _NOT_AMOUNT = re.compile(r"号码|电话|编号|邮箱|网址|地址")
@@ -36,6 +41,7 @@ class Term:
     text: str
     variants: tuple[str, ...]
     weight: float
+    parts: tuple["Term", ...] = ()  # the words a compound was merged from, for partial credit
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,9 @@ class QueryTerms:
     asks_who: bool = False  # a person or an organisation
     asks_change: bool = False  # an increase or decrease
     prefers_count: bool = False  # a bare topic ("山西高技能人才"): users typing one usually want its figure
-    echo_words: tuple[str, ...] = ()  # framing words of the question an answer may repeat (总量, 比例)
+    echo_words: tuple[str, ...] = ()
+    people: bool = False  # the count asked for is of people (多少人, 几名)
+    asks_years: bool = False  # a duration in years (几年)  # framing words of the question an answer may repeat (总量, 比例)
 
 
 @lru_cache(maxsize=1)
@@ -62,30 +70,63 @@ def synonym_groups() -> dict[str, tuple[str, ...]]:
     return table
 
 
-def content_words(question: str) -> list[str]:
-    """The question's words that carry content: no stop words, punctuation, place names or generic characters."""
+def _question_tokens(question: str) -> list[tuple[str, int, int]]:
+    """jieba tokens of the question's matching form with place names blanked out. No HMM guessing of
+    unknown words: it glues question words to content (多少项产改); the corpus merges real compounds back."""
     matching = normalize(question)
     for _, start, end in reversed(find_regions(question)):
-        matching = matching[:start] + " " + matching[end:]
-    stop = stopwords()
-    words = []
-    for word in _jieba().lcut(matching):
-        word = _QUESTION_AFFIX.sub("", word.strip())
-        if not word or not _WORDLIKE.search(word) or word in stop:
+        matching = matching[:start] + " " * (end - start) + matching[end:]
+    return [(w, s, e) for w, s, e in _jieba().tokenize(matching, HMM=False) if w.strip()]
+
+
+def _is_content(word: str) -> bool:
+    if not word or not _WORDLIKE.search(word) or word in stopwords():
+        return False
+    return not (len(word) == 1 and (word in _GENERIC_CHARS or not word.isalnum()))
+
+
+def content_words(question: str, occurs=lambda word: False) -> list[tuple[str, tuple[str, ...]]]:
+    """The question's content words, each with the tokens it was merged from.
+
+    Adjacent tokens are joined into the longest compound (up to MAX_COMPOUND_TOKENS) that `occurs` in the corpus
+    (职工 + 之 + 家 → 职工之家; 技能 + 人才 → 技能人才), since jieba splits questions and passages differently.
+    A compound starts with a content token; it may end with a generic one (家, 项) but not with a stop word.
+    """
+    return _merge(_question_tokens(question), occurs, MAX_COMPOUND_TOKENS)
+
+
+def _merge(tokens: list[tuple[str, int, int]], occurs, limit: int) -> list[tuple[str, tuple]]:
+    words, i = [], 0
+    while i < len(tokens):
+        token = _QUESTION_AFFIX.sub("", tokens[i][0])
+        if token != tokens[i][0] or not _is_content(token):
+            i += 1
             continue
-        if len(word) == 1 and (word in _GENERIC_CHARS or not word.isalnum()):
-            continue
-        words.append(word)
-    return list(dict.fromkeys(words))
+        best = i
+        for j in range(i + 1, min(i + limit, len(tokens))):
+            if tokens[j][1] != tokens[j - 1][2] or tokens[j][0] in stopwords() or _QUESTION_AFFIX.search(tokens[j][0]):
+                break
+            if occurs("".join(t for t, _, _ in tokens[i : j + 1])):
+                best = j
+        span = tokens[i : best + 1]
+        word = "".join(t for t, _, _ in span)
+        if len(span) > 1:  # its parts: the same merge inside the compound, one token shorter at most
+            words.append((word, tuple(w for w, _ in _merge(span, occurs, len(span) - 1))))
+        elif _is_content(word):
+            words.append((word, ()))
+        i = best + 1
+    return list({w: (w, p) for w, p in words}.values())
 
 
 def query_terms(question: str, document_frequency, total: int) -> QueryTerms:
     """Weighted terms of a question; `document_frequency(variants)` counts passages holding any variant."""
     terms = []
-    for word in content_words(question):
+    for word, parts in content_words(question, lambda w: len(w) > 1 and document_frequency((w,)) > 0):
         variants = synonym_groups().get(word, (word,))
         df = document_frequency(variants)
-        terms.append(Term(word, variants, math.log(1 + (total + 1) / (df + 1))))
+        weight = math.log(1 + (total + 1) / (df + 1))
+        part_terms = tuple(Term(p, synonym_groups().get(p, (p,)), 1.0) for p in parts)
+        terms.append(Term(word, variants, weight * (0.5 if len(word) == 1 else 1.0), part_terms))
     matching = normalize(question)
     return QueryTerms(
         tuple(terms),
@@ -96,20 +137,24 @@ def query_terms(question: str, document_frequency, total: int) -> QueryTerms:
         asks_change=bool(_ASKS_CHANGE.search(matching)),
         prefers_count=not _INTERROGATIVE.search(matching),
         echo_words=tuple(dict.fromkeys(_ECHO.findall(matching))),
+        people=bool(_ASKS_PEOPLE.search(matching)),
+        asks_years=bool(_ASKS_YEARS.search(matching)),
     )
 
 
 def term_found(term: Term, matching_text: str, boundaries: set[int] | None = None) -> float:
     """How well a term occurs: 1 as a whole word (or any occurrence when no word boundaries are given),
-    0.6 only inside a longer word (技能人才 in 高技能人才), partial credit for shared character pairs."""
+    INSIDE_WORD_CREDIT only inside a longer word (技能人才 in 高技能人才), partial credit for shared character pairs."""
     best = 0.0
     for variant in term.variants:
         start = matching_text.find(variant)
         while start >= 0:
             if boundaries is None or (start in boundaries and start + len(variant) in boundaries):
                 return 1.0
-            best = 0.6
+            best = INSIDE_WORD_CREDIT
             start = matching_text.find(variant, start + 1)
+    if term.parts:  # a compound the passage words differently: credit its parts, less than the whole
+        best = max(best, PARTS_CREDIT * sum(term_found(p, matching_text, boundaries) for p in term.parts) / len(term.parts))
     if best or len(term.text) < 3:
         return best
     pairs = [term.text[i : i + 2] for i in range(len(term.text) - 1)]
