@@ -28,7 +28,7 @@ YEARS = re.compile(r"(?<![\d.])\d{1,2}\s*年|[一二三四五六七八九十两]
 _CLAUSE_BREAK = re.compile(r"[,;，；。!?！？]")
 PEOPLE_UNIT = re.compile(r"人|名|位")
 NEAR = 10  # characters between a term and its number that still count as "the number of that term"
-CANDIDATE_SENTENCES = 12
+CANDIDATE_SENTENCES = 24
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,12 @@ def _trim(span: Span, max_chars: int) -> Span:
     return Span(text, span.start, span.start + len(text))
 
 
+def _cheap_preference(terms: QueryTerms, text: str) -> float:
+    matching = term_form(text)
+    wants_count = terms.quantitative or terms.prefers_count
+    return 0.1 * (wants_count and counts_near_terms(terms, matching)) + 0.05 * any(w in matching for w in terms.echo_words)
+
+
 def pick_excerpt(
     terms: QueryTerms,
     candidates: list[tuple[Document, Span, int]],
@@ -126,7 +132,7 @@ def pick_excerpt(
     """The best answering excerpt among candidate (document, sentence, retrieval rank) triples."""
     rated = [(sentence_support(terms, s), d, s, rank) for d, s, rank in candidates]
     # Windows cost more to rate than sentences: rate them for the most promising sentences only.
-    rated.sort(key=lambda r: (-(r[0] + 0.04 / (1 + r[3]))))
+    rated.sort(key=lambda r: -(r[0] + _cheap_preference(terms, r[2].text) + 0.04 / (1 + r[3])))
     best = None
     for support, document, sentence, rank in rated[:CANDIDATE_SENTENCES]:
         window, quality = best_window(terms, sentence, max_chars, region_named)

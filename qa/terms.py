@@ -16,7 +16,7 @@ from qa.regions import find_regions
 SYNONYMS_PATH = Path(__file__).with_name("synonyms.yaml")
 # Single characters that are never content on their own in a question.
 _GENERIC_CHARS = set("省市县区全年人个名项家次万亿多少几啥哪谁何中")
-_QUANTITY = re.compile(r"多少|几[个项家名人次万亿成倍]?|数量|人数|总量|规模|比例|比重|占比|百分|多大|多高|多长|多久|增长|增加|提高|达到")
+_QUANTITY = re.compile(r"多少|百分比|总数|几[个项家名人次万亿成倍]?|数量|人数|总量|规模|比例|比重|占比|百分|多大|多高|多长|多久|增长|增加|提高|达到")
 _AMOUNT = re.compile(r"多少人|人数|数量|总量|总数|规模|有多少|一共")
 _WORDLIKE = re.compile(r"\w")
 INSIDE_WORD_CREDIT = 0.4  # 技能人才 inside 高技能人才 is usually another thing
@@ -28,7 +28,9 @@ _INTERROGATIVE = re.compile(r"什么|怎么|怎样|如何|吗|呢|哪|谁|为什
 _ASKS_YEARS = re.compile(r"几年|多少年")
 _ASKS_PEOPLE = re.compile(r"(多少|几)万?(人|名|位)")
 _ASKS_CHANGE = re.compile(r"增|涨|提高|提升|减少|下降|变化|多了|少了")
-_ECHO = re.compile(r"总量|总数|数量|人数|规模|比例|比重|占比")
+# Framing words an answer may repeat; words of one group stand for each other (总数 ~ 数量).
+_ECHO_GROUPS = (("总量", "总数", "数量", "人数", "规模"), ("比例", "比重", "占比", "百分比"))
+_ECHO = re.compile("|".join(w for group in _ECHO_GROUPS for w in group))
 _NOT_AMOUNT = re.compile(r"号码|电话|编号|邮箱|网址|地址")
 _ASKS_TIME = re.compile(r"什么时候|哪年|哪一年|何时|几月|时间")
 _ASKS_WHO = re.compile(r"谁|哪位|什么人|哪个单位|哪些单位|哪个部门|哪些部门")
@@ -85,12 +87,13 @@ def _is_content(word: str) -> bool:
     return not (len(word) == 1 and (word in _GENERIC_CHARS or not word.isalnum()))
 
 
-def content_words(question: str, occurs=lambda word: False) -> list[tuple[str, tuple[str, ...]]]:
+def content_words(question: str, occurs=lambda word: False) -> list[tuple[str, tuple]]:
     """The question's content words, each with the tokens it was merged from.
 
     Adjacent tokens are joined into the longest compound (up to MAX_COMPOUND_TOKENS) that `occurs` in the corpus
     (职工 + 之 + 家 → 职工之家; 技能 + 人才 → 技能人才), since jieba splits questions and passages differently.
     A compound starts with a content token; it may end with a generic one (家, 项) but not with a stop word.
+    Each word comes with its parts, (word, parts) pairs in turn, for partial credit.
     """
     return _merge(_question_tokens(question), occurs, MAX_COMPOUND_TOKENS)
 
@@ -111,11 +114,15 @@ def _merge(tokens: list[tuple[str, int, int]], occurs, limit: int) -> list[tuple
         span = tokens[i : best + 1]
         word = "".join(t for t, _, _ in span)
         if len(span) > 1:  # its parts: the same merge inside the compound, one token shorter at most
-            words.append((word, tuple(w for w, _ in _merge(span, occurs, len(span) - 1))))
+            words.append((word, tuple(_merge(span, occurs, len(span) - 1))))
         elif _is_content(word):
             words.append((word, ()))
         i = best + 1
     return list({w: (w, p) for w, p in words}.values())
+
+
+def _part_terms(parts: tuple) -> tuple[Term, ...]:
+    return tuple(Term(word, synonym_groups().get(word, (word,)), 1.0, _part_terms(sub)) for word, sub in parts)
 
 
 def query_terms(question: str, document_frequency, total: int) -> QueryTerms:
@@ -125,8 +132,7 @@ def query_terms(question: str, document_frequency, total: int) -> QueryTerms:
         variants = synonym_groups().get(word, (word,))
         df = document_frequency(variants)
         weight = math.log(1 + (total + 1) / (df + 1))
-        part_terms = tuple(Term(p, synonym_groups().get(p, (p,)), 1.0) for p in parts)
-        terms.append(Term(word, variants, weight * (0.5 if len(word) == 1 else 1.0), part_terms))
+        terms.append(Term(word, variants, weight * (0.5 if len(word) == 1 else 1.0), _part_terms(parts)))
     matching = normalize(question)
     return QueryTerms(
         tuple(terms),
@@ -136,7 +142,8 @@ def query_terms(question: str, document_frequency, total: int) -> QueryTerms:
         asks_who=bool(_ASKS_WHO.search(matching)),
         asks_change=bool(_ASKS_CHANGE.search(matching)),
         prefers_count=not _INTERROGATIVE.search(matching),
-        echo_words=tuple(dict.fromkeys(_ECHO.findall(matching))),
+        echo_words=tuple(dict.fromkeys(w for found in _ECHO.findall(matching)
+                                       for group in _ECHO_GROUPS if found in group for w in group)),
         people=bool(_ASKS_PEOPLE.search(matching)),
         asks_years=bool(_ASKS_YEARS.search(matching)),
     )
