@@ -26,10 +26,12 @@ class Settings:
     corpus_dir: Path = PROJECT_ROOT / "corpus"
     index_dir: Path = PROJECT_ROOT / "data" / "index"
     model_path: Path | None = None  # None: the bundled m3e-small
-    chunk_size: int = 300
-    chunk_overlap: int = 60
+    chunk_size: int = 200
+    chunk_overlap: int = 40
     top_k: int = 8  # passages shown with an answer
     candidate_chunks: int = 20  # chunks whose sentences the answer composer reads
+    dense_weight: float = 0.5  # weight of the dense ranking in reciprocal rank fusion
+    lexical_weight: float = 1.0  # weight of the BM25 ranking
     max_question_chars: int = 500
     abstain_threshold: float = 0.5
 

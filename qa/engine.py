@@ -69,7 +69,8 @@ class Engine:
     def open(cls, settings: Settings, progress: bool = False) -> "Engine":
         """Load (or build) the index for these settings and the model it names."""
         encoder = SentenceTransformerEncoder(settings.resolved_model_path())
-        return cls(settings, open_index(settings, encoder, progress), encoder)
+        weights = FusionWeights(settings.dense_weight, settings.lexical_weight)
+        return cls(settings, open_index(settings, encoder, progress), encoder, weights)
 
     @property
     def documents(self) -> dict[str, Document]:
