@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium and its driver for the browser test. Needs root (or sudo) and the Debian mirror.
+# Installs Debian's Chromium, its driver and CJK fonts (for readable screenshots) for the browser test. Needs root (or sudo) and the Debian mirror.
 set -euo pipefail
 SUDO=""
 if [[ $(id -u) -ne 0 ]]; then
@@ -8,5 +8,5 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
 command -v chromium

@@ -1,0 +1,129 @@
+"""ReformQA browser chat: ask, read the cited answer, open the exact sentence in its document.
+
+Run `python app.py` (host and port: GRADIO_SERVER_NAME / GRADIO_SERVER_PORT). The index is loaded once at
+start-up (built first when missing or stale); the chat function `respond(message, history)` holds no
+retrieval or answering logic of its own.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from urllib.parse import quote
+
+import gradio as gr
+
+from ui.render import CSS, HEAD, answer_markdown, escape_markdown, sources_html
+
+log = logging.getLogger("reformqa.app")
+
+EXAMPLES = ["黑龙江高技能人才多少", "山西和黑龙江的高技能人才分别是多少", "哪些省份在全国产改考核中获得优秀等次",
+            "昆明有多少个职工书屋", "广东高技能人才多少"]
+STREAM_STEP = 6  # characters per streamed update
+
+
+class EngineHolder:
+    """Loads the engine once, on first use or at start-up, whichever comes first; shared by all sessions."""
+
+    def __init__(self, settings=None, engine=None):
+        self._settings = settings
+        self._engine = engine
+        self._lock = threading.Lock()
+
+    def get(self):
+        with self._lock:
+            if self._engine is None:
+                from core.config import Settings
+                from qa.engine import Engine
+
+                self._engine = Engine.open(self._settings or Settings.from_env(), progress=True)
+            return self._engine
+
+
+HOLDER = EngineHolder()
+
+
+def raw_file_url(corpus_dir):
+    """A function giving the link to a document's original file, served by Gradio from the corpus folder."""
+    def url(document) -> str | None:
+        if not document.path:
+            return None
+        return f"/gradio_api/file={quote(str((corpus_dir / document.path).resolve()))}"
+    return url
+
+
+def respond(message: str, history: list | None = None, holder: EngineHolder = HOLDER):
+    """Chat function: yields (growing answer markdown, sources panel HTML)."""
+    from qa.engine import QuestionError
+
+    engine = holder.get()
+    try:
+        answer = engine.ask(message)
+    except QuestionError as exc:
+        yield str(exc), sources_html(None, {})
+        return
+    except Exception:  # never a traceback on the page; the console gets it
+        log.exception("failed to answer %r", message[:200] if isinstance(message, str) else message)
+        yield "抱歉，回答时出错了，请换个问法再试。", sources_html(None, {})
+        return
+    panel = sources_html(answer, engine.documents, raw_file_url(engine.settings.corpus_dir))
+    for upto in range(STREAM_STEP, len(answer.answer), STREAM_STEP):
+        yield answer_markdown(answer, upto), panel
+    yield answer_markdown(answer), panel
+
+
+def build_demo(holder: EngineHolder = HOLDER) -> gr.Blocks:
+    """The Gradio app: chat on the left, sources and the document viewer on the right.
+
+    The user's own message is escaped before it is shown (Gradio would render it as HTML/Markdown).
+    """
+
+    def add_question(message: str, history: list):
+        shown = escape_markdown(message) if isinstance(message, str) and message.strip() else "（空问题）"
+        return "", history + [{"role": "user", "content": shown}], message
+
+    def answer_question(message: str, history: list):
+        for text, panel in respond(message, history, holder):
+            yield history + [{"role": "assistant", "content": text}], panel
+
+    def pick_example(event: gr.SelectData, history: list):
+        return add_question(event.value["text"], history)
+
+    def ask(question: str) -> tuple[str, str]:
+        """One question, no history: the final answer (Markdown) and the sources panel (HTML)."""
+        *_, last = respond(question, [], holder)
+        return last
+
+    with gr.Blocks(title="ReformQA 产改问答") as demo:
+        gr.Markdown("## ReformQA 产业工人队伍建设改革问答\n答案均摘自资料原文，点击 [1] 等标记查看出处与原文定位。")
+        question = gr.State("")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat",
+                                     examples=[{"text": q} for q in EXAMPLES],
+                                     placeholder="请输入问题，或点击下面的示例。")
+                textbox = gr.Textbox(placeholder="例如：黑龙江高技能人才多少", submit_btn=True, show_label=False,
+                                     elem_id="question", max_lines=4)
+            with gr.Column(scale=2):
+                gr.Markdown("### 出处")
+                sources = gr.HTML(sources_html(None, {}), elem_id="sources")
+        textbox.submit(add_question, [textbox, chatbot], [textbox, chatbot, question], queue=False) \
+            .then(answer_question, [question, chatbot], [chatbot, sources], concurrency_limit=4, api_name=False)
+        chatbot.example_select(pick_example, [chatbot], [textbox, chatbot, question], queue=False) \
+            .then(answer_question, [question, chatbot], [chatbot, sources], concurrency_limit=4, api_name=False)
+        gr.api(ask, api_name="ask", concurrency_limit=4)
+    return demo
+
+
+def launch_options(holder: EngineHolder = HOLDER) -> dict:
+    """Keyword arguments for demo.launch(): styling, the citation script, and the corpus folder for raw files."""
+    return {"css": CSS, "head": HEAD, "allowed_paths": [str(holder.get().settings.corpus_dir.resolve())]}
+
+
+demo = build_demo()
+
+if __name__ == "__main__":
+    from core.logs import setup_logging
+
+    setup_logging()
+    HOLDER.get()  # load (or build) the index before serving, with progress on the console
+    demo.queue(default_concurrency_limit=4).launch(**launch_options())

@@ -1,0 +1,112 @@
+"""The browser chat: the chat function in process, escaping, bad input, and a real Gradio server."""
+import html
+import socket
+import threading
+
+import pytest
+
+import app
+from core.types import Answer, Citation, Document, Passage
+from ui.render import answer_markdown, escape_markdown, sources_html
+from tests.conftest import HEILONGJIANG
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> **粗体** [链接](http://x)'
+
+
+@pytest.fixture(scope="module")
+def holder(engine):
+    return app.EngineHolder(engine=engine)
+
+
+def test_chat_function_streams_answer_with_markers_and_citation_panel(holder):
+    updates = list(app.respond("黑龙江高技能人才多少", [], holder))
+    assert len(updates) > 1, "the answer streams in several updates"
+    text, panel = updates[-1]
+    assert "82.7" in text and "(#cite-1)" in text
+    assert all(len(a) <= len(b) for (a, _), (b, _) in zip(updates, updates[1:]))
+    assert 'data-cite="1"' in panel and 'id="hl-1"' in panel and "<mark" in panel
+    assert "黑龍江" in panel, "the viewer shows the Traditional document in its own script"
+
+
+def test_abstention_shows_plain_message_and_closest_passages(holder):
+    text, panel = list(app.respond("广东高技能人才多少", [], holder))[-1]
+    assert text.startswith("资料中没有找到")
+    assert "其他检索到的段落" in panel and "<details open>" in panel
+
+
+@pytest.mark.parametrize("question", ["", "   ", "问" * 10_000, "🙂🙂🙂"])
+def test_bad_input_gets_a_polite_message_not_an_error(holder, question):
+    updates = list(app.respond(question, [], holder))
+    assert len(updates) == 1
+    assert "请" in updates[0][0] and "Traceback" not in updates[0][0]
+
+
+def test_hostile_document_text_is_escaped_everywhere():
+    document = Document("evil", HOSTILE, HOSTILE, "2024-01-01", "前文。" + HOSTILE + "后文。", "山西", "evil.txt")
+    start = document.text.index(HOSTILE)
+    citation = Citation(1, "evil", HOSTILE, HOSTILE, None, HOSTILE, start, start + len(HOSTILE))
+    answer = Answer("q", HOSTILE + "[1]", False, (citation,),
+                    (Passage("evil", HOSTILE, HOSTILE, start, start + len(HOSTILE), 0.5),
+                     Passage("evil", HOSTILE, "前文。", 0, 3, 0.1)))
+    panel = sources_html(answer, {"evil": document})
+    markdown = answer_markdown(answer)
+    for rendered in (panel, markdown):
+        assert "<script>" not in rendered and "<img" not in rendered
+    assert "&lt;script&gt;" in panel and "&lt;script&gt;" in markdown
+    assert "\\*\\*粗体\\*\\*" in markdown and "(#cite-1)" in markdown
+
+
+def test_escape_markdown_round_trips_to_the_same_visible_text():
+    assert html.unescape(escape_markdown("a<b>&c*").replace("\\", "")) == "a<b>&c*"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(holder):
+    demo = app.build_demo(holder)
+    port = _free_port()
+    demo.queue(default_concurrency_limit=4).launch(
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, **app.launch_options(holder))
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+def test_two_concurrent_sessions_get_their_own_answers(server):
+    from gradio_client import Client
+
+    questions = {"黑龙江高技能人才多少": "82.7", "昆明有多少个职工书屋": "2331"}
+    results = {}
+
+    def ask(question):
+        client = Client(server, verbose=False)
+        answer_text, _panel = client.predict(question, api_name="/ask")
+        results[question] = answer_text
+
+    threads = [threading.Thread(target=ask, args=(q,)) for q in questions]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    for question, figure in questions.items():
+        answer_text = str(results[question])
+        assert figure in answer_text, (question, answer_text)
+        other = next(f for q, f in questions.items() if q != question)
+        assert other not in str(answer_text)
+
+
+def test_raw_original_file_is_served_but_nothing_outside_the_corpus(server, holder):
+    import urllib.error
+    import urllib.request
+
+    engine = holder.get()
+    document = engine.documents[HEILONGJIANG]
+    url = server.rstrip("/") + app.raw_file_url(engine.settings.corpus_dir)(document)
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert "(chǎn)" in response.read().decode("utf-8"), "the original, uncleaned file"
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(server.rstrip("/") + "/gradio_api/file=/etc/passwd", timeout=30)
