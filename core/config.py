@@ -32,6 +32,7 @@ class Settings:
     candidate_chunks: int = 20  # chunks whose sentences the answer composer reads
     dense_weight: float = 0.5  # weight of the dense ranking in reciprocal rank fusion
     lexical_weight: float = 1.0  # weight of the BM25 ranking
+    region_routing: bool = True  # answer a question naming a place only from that place's documents
     max_question_chars: int = 500
     abstain_threshold: float = 0.5
 

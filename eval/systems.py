@@ -28,6 +28,7 @@ class SystemAnswer:
     cited: tuple[str, ...]
     n_sources: int
     latency_ms: float
+    passage_docs: tuple[str, ...] = ()  # document id of each passage, same order
 
 
 class System(Protocol):
@@ -53,7 +54,7 @@ class PipelineSystem:
         return SystemAnswer(
             result.answer, result.abstained, tuple(p.text for p in result.passages),
             tuple(c.text for c in result.citations), len({c.doc_id for c in result.citations}),
-            (time.perf_counter() - started) * 1000,
+            (time.perf_counter() - started) * 1000, tuple(p.doc_id for p in result.passages),
         )
 
 
@@ -70,7 +71,8 @@ class TopPassageSystem:
         hits = self.retriever.search(question, max(self.k, 1))
         texts = tuple(h.chunk.text for h in hits)
         top = texts[0] if texts else ""
-        return SystemAnswer(top, False, texts, texts[:1], 1, (time.perf_counter() - started) * 1000)
+        return SystemAnswer(top, False, texts, texts[:1], 1, (time.perf_counter() - started) * 1000,
+                            tuple(h.chunk.doc_id for h in hits))
 
 
 def raw_documents(corpus_dir: Path) -> list[Document]:

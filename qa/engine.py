@@ -81,7 +81,7 @@ class Engine:
         started = time.perf_counter()
         question = validate_question(question, self.settings.max_question_chars)
         terms = query_terms(question, self._document_frequency, len(self._chunk_matching))
-        places = named_regions(question)
+        places = named_regions(question) if self.settings.region_routing else []
         groups, missing = self._groups(places)
         retrieved_at = time.perf_counter()
         per_group = [(g, self._search(question, g)) for g in groups]
