@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import gradio as gr
 
-from ui.render import CSS, HEAD, answer_markdown, escape_markdown, sources_html
+from ui.render import CSS, GENERATING, HEAD, answer_footer, answer_markdown, escape_markdown, sources_html
 
 log = logging.getLogger("reformqa.app")
 
@@ -22,21 +22,31 @@ STREAM_STEP = 6  # characters per streamed update
 
 
 class EngineHolder:
-    """Loads the engine once, on first use or at start-up, whichever comes first; shared by all sessions."""
+    """Loads the answerer once, on first use or at start-up, whichever comes first; shared by all sessions."""
 
-    def __init__(self, settings=None, engine=None):
+    def __init__(self, settings=None, engine=None, answerer=None):
         self._settings = settings
-        self._engine = engine
+        self._answerer = answerer
+        if engine is not None and answerer is None:
+            from qa.generated import Answerer
+
+            self._answerer = Answerer.from_settings(engine)
         self._lock = threading.Lock()
 
-    def get(self):
+    def answerer(self):
         with self._lock:
-            if self._engine is None:
+            if self._answerer is None:
                 from core.config import Settings
                 from qa.engine import Engine
+                from qa.generated import Answerer
 
-                self._engine = Engine.open(self._settings or Settings.from_env(), progress=True)
-            return self._engine
+                engine = Engine.open(self._settings or Settings.from_env(), progress=True)
+                self._answerer = Answerer.from_settings(engine)
+            return self._answerer
+
+    def get(self):
+        """The engine (index, documents, settings)."""
+        return self.answerer().engine
 
 
 HOLDER = EngineHolder()
@@ -55,9 +65,15 @@ def respond(message: str, history: list | None = None, holder: EngineHolder = HO
     """Chat function: yields (growing answer markdown, sources panel HTML)."""
     from qa.engine import QuestionError
 
-    engine = holder.get()
+    answerer = holder.answerer()
+    engine = answerer.engine
     try:
-        answer = engine.ask(message)
+        final = None
+        for event in answerer.stream(message):
+            if event.kind == "token":  # generated text as it arrives; verified before it is final
+                yield escape_markdown(event.text) + " ▌", GENERATING
+            else:
+                final = event.answer
     except QuestionError as exc:
         yield str(exc), sources_html(None, {})
         return
@@ -65,10 +81,11 @@ def respond(message: str, history: list | None = None, holder: EngineHolder = HO
         log.exception("failed to answer %r", message[:200] if isinstance(message, str) else message)
         yield "抱歉，回答时出错了，请换个问法再试。", sources_html(None, {})
         return
-    panel = sources_html(answer, engine.documents, raw_file_url(engine.settings.corpus_dir))
-    for upto in range(STREAM_STEP, len(answer.answer), STREAM_STEP):
-        yield answer_markdown(answer, upto), panel
-    yield answer_markdown(answer), panel
+    panel = sources_html(final, engine.documents, raw_file_url(engine.settings.corpus_dir))
+    if final.mode == "extractive" and not final.warnings:
+        for upto in range(STREAM_STEP, len(final.answer), STREAM_STEP):
+            yield answer_markdown(final, upto), panel
+    yield answer_markdown(final) + answer_footer(final), panel
 
 
 def build_demo(holder: EngineHolder = HOLDER) -> gr.Blocks:

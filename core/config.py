@@ -34,6 +34,13 @@ class Settings:
     lexical_weight: float = 1.0  # weight of the BM25 ranking
     region_routing: bool = True  # answer a question naming a place only from that place's documents
     max_question_chars: int = 500
+    # Generated answers from an OpenAI-compatible server; no base URL means extractive answers only.
+    llm_base_url: str | None = None
+    llm_model: str = "qwen2.5:7b"
+    llm_api_key: str | None = None
+    llm_timeout: float = 30.0  # seconds without data before the server counts as unavailable
+    llm_temperature: float = 0.1
+    llm_max_passages: int = 6
     abstain_threshold: float = 0.5
 
     def resolved_model_path(self) -> Path:
@@ -55,18 +62,21 @@ class Settings:
             raw = environ.get(ENV_PREFIX + f.name.upper())
             if raw is None or raw == "":
                 continue
-            values[f.name] = _parse(f.name, raw, getattr(cls(), f.name))
+            values[f.name] = _parse(f.name, raw, str(f.type))
         return replace(cls(**values), **overrides)
 
 
-def _parse(name: str, raw: str, default):
+def _parse(name: str, raw: str, annotation: str):
+    """Convert one environment value by the field's annotation (the module uses postponed annotations)."""
     try:
-        if isinstance(default, bool):
+        if annotation == "bool":
             return raw.strip().lower() in {"1", "true", "yes", "on"}
-        if isinstance(default, int):
+        if annotation == "int":
             return int(raw)
-        if isinstance(default, float):
+        if annotation == "float":
             return float(raw)
     except ValueError as exc:
         raise ValueError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid number") from exc
-    return Path(raw).expanduser()
+    if annotation.startswith("Path"):
+        return Path(raw).expanduser()
+    return raw.strip()

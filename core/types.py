@@ -76,3 +76,5 @@ class Answer:
     passages: tuple[Passage, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
     support: float = 0.0
+    mode: str = "extractive"  # "extractive" or "generated"
+    warnings: tuple[str, ...] = ()

@@ -41,15 +41,17 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(error_to_json(args.question, str(exc)), ensure_ascii=False) if args.json else str(exc),
                   file=sys.stdout if args.json else sys.stderr)
             return EXIT_BAD_QUESTION
-    engine = Engine.open(settings, progress=sys.stderr.isatty())
+    from qa.generated import Answerer
+
+    answerer = Answerer.from_settings(Engine.open(settings, progress=sys.stderr.isatty()))
     if args.batch is not None:
-        return run_batch(engine, args.batch)
-    answer = engine.ask(args.question)
+        return run_batch(answerer, args.batch)
+    answer = answerer.ask(args.question)
     print(json.dumps(answer_to_json(answer), ensure_ascii=False) if args.json else answer_to_text(answer))
     return 0
 
 
-def run_batch(engine, path: str) -> int:
+def run_batch(answerer, path: str) -> int:
     """Answer each JSON line in order; a bad line gets an error object and the batch goes on."""
     from qa.engine import QuestionError
     from qa.output import answer_to_json, error_to_json
@@ -65,7 +67,7 @@ def run_batch(engine, path: str) -> int:
                 question = row["question"] if isinstance(row, dict) else None
                 if question is None:
                     raise KeyError("question")
-                result = answer_to_json(engine.ask(question))
+                result = answer_to_json(answerer.ask(question))
             except (ValueError, KeyError, TypeError) as exc:
                 failures += 1
                 message = str(exc) if isinstance(exc, QuestionError) else f"line {number}: needs a JSON object with a `question` string"

@@ -78,6 +78,11 @@ class Engine:
 
     def ask(self, question: str) -> Answer:
         """Answer one question; raises QuestionError for empty, over-long or contentless questions."""
+        return self.ask_with_context(question)[0]
+
+    def ask_with_context(self, question: str) -> tuple[Answer, list[Hit]]:
+        """The extractive answer and the retrieved hits it may be grounded in (place filters applied),
+        best first, one group after another in turns so that every asked place is represented."""
         started = time.perf_counter()
         question = validate_question(question, self.settings.max_question_chars)
         terms = query_terms(question, self._document_frequency, len(self._chunk_matching))
@@ -102,7 +107,7 @@ class Engine:
         answer, citations = self._phrase(kept, missing, multi)
         passages = self._passages(question, all_hits)
         total_ms = (time.perf_counter() - started) * 1000
-        return Answer(
+        result = Answer(
             question=question,
             answer=answer,
             abstained=not citations,
@@ -112,6 +117,7 @@ class Engine:
                         "total": round(total_ms, 2)},
             support=round(max((e.support for _, e in excerpts), default=0.0), 4),
         )
+        return result, _interleave([hits for _, hits in per_group])
 
     # -- routing -----------------------------------------------------------------------------------------
 
@@ -204,3 +210,14 @@ class Engine:
             result.append(Passage(document.doc_id, document.title, hit.chunk.text, hit.chunk.start,
                                   hit.chunk.end, round(hit.score, 6)))
         return result[:wanted]
+
+
+def _interleave(rankings: list[list[Hit]]) -> list[Hit]:
+    """Hits taken in turns from each ranking, duplicates dropped."""
+    merged, seen = [], set()
+    for position in range(max((len(r) for r in rankings), default=0)):
+        for ranking in rankings:
+            if position < len(ranking) and ranking[position].chunk.chunk_id not in seen:
+                seen.add(ranking[position].chunk.chunk_id)
+                merged.append(ranking[position])
+    return merged

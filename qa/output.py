@@ -16,6 +16,8 @@ def answer_to_json(answer: Answer) -> dict:
         "passages": [asdict(p) for p in answer.passages],
         "timings_ms": dict(answer.timings_ms),
         "support": answer.support,
+        "mode": answer.mode,
+        "warnings": list(answer.warnings),
     }
 
 
@@ -27,6 +29,10 @@ def error_to_json(question: object, message: str) -> dict:
 def answer_to_text(answer: Answer, passages: int = 3) -> str:
     """A readable rendering for the terminal: the answer, its sources, then the closest passages."""
     lines = [answer.answer, ""]
+    for warning in answer.warnings:
+        lines.append(f"⚠ {warning}")
+    if answer.warnings:
+        lines.append("")
     if answer.citations:
         lines.append("来源：")
         for c in answer.citations:

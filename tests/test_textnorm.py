@@ -21,3 +21,19 @@ def test_pinyin_glosses_removed_but_real_parentheses_kept():
 
 def test_compact_removes_whitespace():
     assert compact(" 82.7 萬人\n") == "82.7万人"
+
+
+def test_settings_from_environment_parse_by_type():
+    from pathlib import Path
+
+    import pytest
+
+    from core.config import Settings
+
+    s = Settings.from_env({"REFORMQA_CHUNK_SIZE": "150", "REFORMQA_REGION_ROUTING": "0",
+                           "REFORMQA_LLM_BASE_URL": "http://127.0.0.1:11434/v1", "REFORMQA_MODEL_PATH": "/m",
+                           "REFORMQA_LLM_TIMEOUT": "2.5", "UNRELATED": "x"})
+    assert (s.chunk_size, s.region_routing, s.llm_base_url, s.model_path, s.llm_timeout) == (
+        150, False, "http://127.0.0.1:11434/v1", Path("/m"), 2.5)
+    with pytest.raises(ValueError, match="REFORMQA_TOP_K"):
+        Settings.from_env({"REFORMQA_TOP_K": "many"})

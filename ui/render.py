@@ -26,6 +26,17 @@ def answer_markdown(answer: Answer, upto: int | None = None) -> str:
     return _MARKER.sub(lambda m: f"[\\[{m.group(1)}\\]](#cite-{m.group(1)})", escaped)
 
 
+GENERATING = '<div class="sources-empty">模型正在生成回答，完成并核对后显示出处……</div>'
+MODE_LABELS = {"extractive": "资料摘录", "generated": "模型生成（已核对引用与数字）"}
+
+
+def answer_footer(answer: Answer) -> str:
+    """Markdown lines under the answer: each warning, then which mode answered."""
+    lines = [f"⚠️ {escape_markdown(w)}" for w in answer.warnings]
+    lines.append(f"*— {MODE_LABELS.get(answer.mode, answer.mode)}*")
+    return "\n\n" + "  \n".join(lines)
+
+
 def _highlighted(document: Document, start: int, end: int) -> str:
     before = document.text[max(0, start - CONTEXT_CHARS) : start]
     after = document.text[end : end + CONTEXT_CHARS]

@@ -1,0 +1,1 @@
+"""Generated answers from an OpenAI-compatible server: prompt, streaming client, verification."""
