@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     index = open_index(settings, encoder, progress=sys.stderr.isatty())
     build_s = time.perf_counter() - started
-    engine = Engine(settings, index, encoder, engine_weights(settings))
+    engine = Engine(settings, index, encoder)
 
     started = time.perf_counter()
     systems = [PipelineSystem(engine)] if args.only_pipeline else build_systems(settings, engine, 10)
@@ -203,12 +203,6 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / f"open_domain_{args.dataset}.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2),
                                                                 encoding="utf-8")
     return 0
-
-
-def engine_weights(settings):
-    from index.search import FusionWeights
-
-    return FusionWeights(settings.dense_weight, settings.lexical_weight)
 
 
 if __name__ == "__main__":

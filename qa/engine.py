@@ -5,7 +5,6 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from functools import lru_cache
 
 from core.config import Settings
 from core.textnorm import normalize, term_form
@@ -22,6 +21,7 @@ from qa.text_units import Span, sentences
 log = logging.getLogger(__name__)
 
 NOT_FOUND = "资料中没有找到能回答这个问题的内容。"
+ABSTENTION = NOT_FOUND + "下面列出最接近的段落，供参考。"
 LIST_CUE = re.compile(r"哪些|哪几|哪个省|哪个市|有哪|各地|各省|各市|分别|都有|几个省|几个地方")
 SINGLE_MAX_CHARS = 90
 MULTI_MAX_CHARS = 70
@@ -57,20 +57,21 @@ class Engine:
     """Answers questions over one loaded index. Holds no per-question state: safe for concurrent callers."""
 
     def __init__(self, settings: Settings, index: StoredIndex, encoder: SentenceTransformerEncoder,
-                 weights: FusionWeights = FusionWeights()):
+                 weights: FusionWeights | None = None):
         self.settings = settings
         self.index = index
+        weights = weights or FusionWeights(settings.dense_weight, settings.lexical_weight)
         self.retriever = Retriever(index, encoder, weights)
         self.regions = {d.doc_id: d.region or infer_region(d.text) for d in index.documents.values()}
         self._chunk_matching = [term_form(c.text) for c in index.chunks]
         self._sentences = {d.doc_id: sentences(d.text) for d in index.documents.values()}
+        self._df_cache: dict[tuple[str, ...], int] = {}
 
     @classmethod
     def open(cls, settings: Settings, progress: bool = False) -> "Engine":
         """Load (or build) the index for these settings and the model it names."""
         encoder = SentenceTransformerEncoder(settings.resolved_model_path())
-        weights = FusionWeights(settings.dense_weight, settings.lexical_weight)
-        return cls(settings, open_index(settings, encoder, progress), encoder, weights)
+        return cls(settings, open_index(settings, encoder, progress), encoder)
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -98,11 +99,15 @@ class Engine:
             if not places and multi:
                 excerpts += self._per_document(terms, hits)
             else:
-                found = self._excerpt(terms, hits, group, bool(places), SINGLE_MAX_CHARS if not multi else MULTI_MAX_CHARS)
+                found = compose.pick_excerpt(terms, self._candidates(hits),
+                                             MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places))
                 if found is not None:
                     excerpts.append((group.label, found))
         threshold = self.settings.abstain_threshold
         kept = [(label, e) for label, e in excerpts if e.support >= threshold]
+        if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
+            answered = {label for label, _ in kept}
+            missing = missing + [g.label for g in groups if g.label not in answered]
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
         passages = self._passages(question, all_hits)
@@ -137,9 +142,11 @@ class Engine:
         keep = None if group.doc_ids is None else (lambda c, ids=group.doc_ids: c.doc_id in ids)
         return self.retriever.search(question, self.settings.candidate_chunks, keep)
 
-    @lru_cache(maxsize=2048)
     def _document_frequency(self, variants: tuple[str, ...]) -> int:
-        return sum(any(v in text for v in variants) for text in self._chunk_matching)
+        """Chunks containing any of the variants (cached; a dict is safe to share between threads here)."""
+        if variants not in self._df_cache:
+            self._df_cache[variants] = sum(any(v in text for v in variants) for text in self._chunk_matching)
+        return self._df_cache[variants]
 
     # -- composing ---------------------------------------------------------------------------------------
 
@@ -153,10 +160,6 @@ class Engine:
                     seen.setdefault((chunk.doc_id, sentence.start),
                                     (self.documents[chunk.doc_id], sentence, hit.rank))
         return list(seen.values())
-
-    def _excerpt(self, terms: QueryTerms, hits: list[Hit], group: _Group, region_named: bool,
-                 max_chars: int) -> compose.Excerpt | None:
-        return compose.pick_excerpt(terms, self._candidates(hits), max_chars, region_named)
 
     def _per_document(self, terms: QueryTerms, hits: list[Hit]) -> list[tuple[str | None, compose.Excerpt]]:
         """For list questions: the best excerpt of each retrieved document that answers well enough."""
@@ -186,13 +189,13 @@ class Engine:
             lines.append(compose.phrase(excerpt, n, show_label))
             citations.append(Citation(n, document.doc_id, document.title, document.source, document.date,
                                       excerpt.sentence.text, excerpt.sentence.start, excerpt.sentence.end))
+        covered = [r for r in dict.fromkeys(self.regions.values()) if r]
         for place in missing:
-            lines.append(f"{place}：资料中没有关于{place}的内容。")
+            lines.append(f"{place}：资料中没有找到相关内容。")
         if not citations:
-            if missing and len(lines) == len(missing):
-                covered = "、".join(dict.fromkeys(r for r in self.regions.values() if r))
-                return (f"资料中没有找到关于{'、'.join(missing)}的内容（现有资料涉及：{covered}）。", [])
-            return NOT_FOUND + "下面列出最接近的段落，供参考。", []
+            if missing and not any(covers(region, place) for region in covered for place in missing):
+                return (f"资料中没有找到关于{'、'.join(missing)}的内容（现有资料涉及：{'、'.join(covered)}）。", [])
+            return ABSTENTION, []
         return "\n".join(lines), citations
 
     def _passages(self, question: str, hits: list[Hit]) -> list[Passage]:

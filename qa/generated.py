@@ -15,7 +15,7 @@ from core.types import Answer, Citation, Hit
 from llm.client import LLMSettings, LLMUnavailable, stream_chat
 from llm.prompt import PromptPassage, build_messages
 from llm.verify import verify_answer
-from qa.engine import NOT_FOUND, Engine
+from qa.engine import ABSTENTION, Engine
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class Answerer:
         timings["total"] = round((time.perf_counter() - started) * 1000, 2)
         if verified.refused:
             yield Event("final", answer=replace(
-                extractive, answer=NOT_FOUND + "下面列出最接近的段落，供参考。", abstained=True, citations=(),
+                extractive, answer=ABSTENTION, abstained=True, citations=(),
                 mode="generated", warnings=verified.warnings, timings_ms=timings))
             return
         citations = tuple(self._citation(n, given[n]) for n in verified.cited)

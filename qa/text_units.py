@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』)]?|\n|$)")
-_CLAUSE_END = re.compile(r"[^，,；;：:。！？!?\n]*(?:[，,；;：:。！？!?]+[”’」』)]?|$)")
+_CLAUSE_END = re.compile(r"[^，,；;：:。！？!?…\n]*(?:[，,；;：:。！？!?…]+[”’」』)]?|$)")
 
 
 @dataclass(frozen=True)

@@ -88,3 +88,16 @@ def test_concurrent_questions_get_their_own_answers(engine):
         answers = list(pool.map(engine.ask, questions))
     for answer, question, figure in zip(answers, questions, figures):
         assert answer.question == question and figure in answer.answer
+
+
+def test_a_named_place_without_an_answer_is_said_so_not_dropped(engine):
+    answer = engine.ask("山西和广东的高技能人才分别多少")
+    assert "163万" in answer.answer and "广东：资料中没有找到" in answer.answer
+    assert [c.doc_id.startswith("shanxi") for c in answer.citations] == [True]
+    both_missing = engine.ask("广东和浙江高技能人才多少")
+    assert both_missing.abstained and "广东、浙江" in both_missing.answer
+
+
+def test_answer_is_cut_to_the_answering_clauses_with_place_and_time(engine):
+    answer = engine.ask("山西企业平均工资涨了多少")
+    assert "13%" in answer.answer and "……" not in answer.answer and "亮点纷呈" not in answer.answer
