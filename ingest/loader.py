@@ -23,24 +23,19 @@ class RawFile:
     sha256: str
 
 
+def _files(corpus_dir: Path) -> list[Path]:
+    return sorted(p for p in corpus_dir.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.name != METADATA_FILE)
+
+
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """Document files in the corpus folder, sorted by name (metadata and hidden files excluded)."""
-    return sorted(
-        p
-        for p in corpus_dir.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.name != METADATA_FILE
-        and p.suffix.lower() in SUPPORTED_SUFFIXES
-    )
+    return [p for p in _files(corpus_dir) if p.suffix.lower() in SUPPORTED_SUFFIXES]
 
 
 def unsupported_files(corpus_dir: Path) -> list[Path]:
     """Files in the corpus folder that ingest skips because their format is not supported yet."""
-    return sorted(
-        p
-        for p in corpus_dir.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.name != METADATA_FILE
-        and p.suffix.lower() not in SUPPORTED_SUFFIXES
-    )
+    return [p for p in _files(corpus_dir) if p.suffix.lower() not in SUPPORTED_SUFFIXES]
 
 
 def read_corpus_file(path: Path) -> RawFile:

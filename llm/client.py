@@ -27,8 +27,11 @@ def stream_chat(settings: LLMSettings, messages: list[dict]) -> Iterator[str]:
     A stream that ends without a finish reason (cut off mid-way) counts as a failure, as do an empty
     answer, HTTP errors, a refused connection, and no data for `timeout` seconds.
     """
-    import httpx
-    import openai
+    try:
+        import httpx
+        import openai
+    except ImportError as exc:  # configured for a model server but installed without the client
+        raise LLMUnavailable("未安装 openai 客户端（pip install -r requirements.txt）") from exc
 
     client = openai.OpenAI(
         base_url=settings.base_url,

@@ -53,28 +53,34 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_batch(answerer, path: str) -> int:
     """Answer each JSON line in order; a bad line gets an error object and the batch goes on."""
-    from qa.engine import QuestionError
-    from qa.output import answer_to_json, error_to_json
-
     source = sys.stdin if path == "-" else open(path, encoding="utf-8")
     failures = 0
     with source:
         for number, line in enumerate(source, start=1):
             if not line.strip():
                 continue
-            try:
-                row = json.loads(line)
-                question = row["question"] if isinstance(row, dict) else None
-                if question is None:
-                    raise KeyError("question")
-                result = answer_to_json(answerer.ask(question))
-            except (ValueError, KeyError, TypeError) as exc:
-                failures += 1
-                message = str(exc) if isinstance(exc, QuestionError) else f"line {number}: needs a JSON object with a `question` string"
-                result = error_to_json(row.get("question") if isinstance(row, dict) else None, message) \
-                    if not isinstance(exc, json.JSONDecodeError) else error_to_json(None, f"line {number}: not valid JSON")
+            result = batch_line(answerer, line, number)
+            failures += "error" in result
             print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0 if failures == 0 else 1
+
+
+def batch_line(answerer, line: str, number: int) -> dict:
+    """The JSON object for one input line: an answer, or an error saying what is wrong with the line."""
+    from qa.engine import QuestionError
+    from qa.output import answer_to_json, error_to_json
+
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError:
+        return error_to_json(None, f"line {number}: not valid JSON")
+    question = row.get("question") if isinstance(row, dict) else None
+    if not isinstance(question, str):
+        return error_to_json(None, f"line {number}: needs a JSON object with a `question` string")
+    try:
+        return answer_to_json(answerer.ask(question))
+    except QuestionError as exc:
+        return error_to_json(question, str(exc))
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ class Engine:
         self._chunk_matching = [term_form(c.text) for c in index.chunks]
         self._sentences = {d.doc_id: sentences(d.text) for d in index.documents.values()}
         self._df_cache: dict[tuple[str, ...], int] = {}
+        self._corpus_blob = "\x00".join(self._chunk_matching)  # one string: "occurs anywhere" in one C search
 
     @classmethod
     def open(cls, settings: Settings, progress: bool = False) -> "Engine":
@@ -86,7 +87,7 @@ class Engine:
         best first, one group after another in turns so that every asked place is represented."""
         started = time.perf_counter()
         question = validate_question(question, self.settings.max_question_chars)
-        terms = query_terms(question, self._document_frequency, len(self._chunk_matching))
+        terms = query_terms(question, self._document_frequency, len(self._chunk_matching), self._occurs)
         places = named_regions(question) if self.settings.region_routing else []
         groups, missing = self._groups(places)
         retrieved_at = time.perf_counter()
@@ -141,6 +142,9 @@ class Engine:
         wording that retrieval ranks low (a synonym, a count) is often found again at sentence level."""
         keep = None if group.doc_ids is None else (lambda c, ids=group.doc_ids: c.doc_id in ids)
         return self.retriever.search(question, self.settings.candidate_chunks, keep)
+
+    def _occurs(self, word: str) -> bool:
+        return word in self._corpus_blob
 
     def _document_frequency(self, variants: tuple[str, ...]) -> int:
         """Chunks containing any of the variants (cached; a dict is safe to share between threads here)."""

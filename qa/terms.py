@@ -125,10 +125,12 @@ def _part_terms(parts: tuple) -> tuple[Term, ...]:
     return tuple(Term(word, synonym_groups().get(word, (word,)), 1.0, _part_terms(sub)) for word, sub in parts)
 
 
-def query_terms(question: str, document_frequency, total: int) -> QueryTerms:
-    """Weighted terms of a question; `document_frequency(variants)` counts passages holding any variant."""
+def query_terms(question: str, document_frequency, total: int, occurs=None) -> QueryTerms:
+    """Weighted terms of a question; `document_frequency(variants)` counts passages holding any variant,
+    `occurs(word)` says whether a word is anywhere in the corpus (derived from the first when not given)."""
+    occurs = occurs or (lambda w: document_frequency((w,)) > 0)
     terms = []
-    for word, parts in content_words(question, lambda w: len(w) > 1 and document_frequency((w,)) > 0):
+    for word, parts in content_words(question, lambda w: len(w) > 1 and occurs(w)):
         variants = synonym_groups().get(word, (word,))
         df = document_frequency(variants)
         weight = math.log(1 + (total + 1) / (df + 1))
