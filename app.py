@@ -61,17 +61,24 @@ def raw_file_url(corpus_dir):
     return url
 
 
-def respond(message: str, history: list | None = None, holder: EngineHolder = HOLDER):
-    """Chat function: yields (growing answer markdown, sources panel HTML)."""
+def respond(message: str, history: list | None = None, holder: EngineHolder = HOLDER, previous: str | None = None):
+    """Chat function: yields (growing answer markdown, sources panel HTML).
+
+    `previous` is the user's previous question, for follow-ups such as "昆明呢".
+    """
     from qa.engine import QuestionError
+    from qa.followup import resolve_followup
 
     answerer = holder.answerer()
     engine = answerer.engine
+    typed = message.strip() if isinstance(message, str) else ""
+    question = resolve_followup(typed, previous) if typed else message
+    understood = f"*按“{escape_markdown(question)}”理解：*\n\n" if typed and question != typed else ""
     try:
         final = None
-        for event in answerer.stream(message):
+        for event in answerer.stream(question):
             if event.kind == "token":  # generated text as it arrives; verified before it is final
-                yield escape_markdown(event.text) + " ▌", GENERATING
+                yield understood + escape_markdown(event.text) + " ▌", GENERATING
             else:
                 final = event.answer
     except QuestionError as exc:
@@ -84,8 +91,8 @@ def respond(message: str, history: list | None = None, holder: EngineHolder = HO
     panel = sources_html(final, engine.documents, raw_file_url(engine.settings.corpus_dir))
     if final.mode == "extractive" and not final.warnings:
         for upto in range(STREAM_STEP, len(final.answer), STREAM_STEP):
-            yield answer_markdown(final, upto), panel
-    yield answer_markdown(final) + answer_footer(final), panel
+            yield understood + answer_markdown(final, upto), panel
+    yield understood + answer_markdown(final) + answer_footer(final), panel
 
 
 def build_demo(holder: EngineHolder = HOLDER) -> gr.Blocks:
@@ -94,16 +101,17 @@ def build_demo(holder: EngineHolder = HOLDER) -> gr.Blocks:
     The user's own message is escaped before it is shown (Gradio would render it as HTML/Markdown).
     """
 
-    def add_question(message: str, history: list):
+    def add_question(message: str, history: list, asked: list):
         shown = escape_markdown(message) if isinstance(message, str) and message.strip() else "（空问题）"
-        return "", history + [{"role": "user", "content": shown}], message
+        return "", history + [{"role": "user", "content": shown}], asked + [message]
 
-    def answer_question(message: str, history: list):
-        for text, panel in respond(message, history, holder):
+    def answer_question(asked: list, history: list):
+        previous = asked[-2] if len(asked) > 1 else None
+        for text, panel in respond(asked[-1], history, holder, previous):
             yield history + [{"role": "assistant", "content": text}], panel
 
-    def pick_example(event: gr.SelectData, history: list):
-        return add_question(event.value["text"], history)
+    def pick_example(event: gr.SelectData, history: list, asked: list):
+        return add_question(event.value["text"], history, asked)
 
     def ask(question: str) -> tuple[str, str]:
         """One question, no history: the final answer (Markdown) and the sources panel (HTML)."""
@@ -112,7 +120,7 @@ def build_demo(holder: EngineHolder = HOLDER) -> gr.Blocks:
 
     with gr.Blocks(title="ReformQA 产改问答") as demo:
         gr.Markdown("## ReformQA 产业工人队伍建设改革问答\n答案均摘自资料原文，点击 [1] 等标记查看出处与原文定位。")
-        question = gr.State("")
+        asked = gr.State([])  # the raw questions of this session, for follow-ups
         with gr.Row():
             with gr.Column(scale=3):
                 chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat",
@@ -123,10 +131,10 @@ def build_demo(holder: EngineHolder = HOLDER) -> gr.Blocks:
             with gr.Column(scale=2):
                 gr.Markdown("### 出处")
                 sources = gr.HTML(sources_html(None, {}), elem_id="sources")
-        textbox.submit(add_question, [textbox, chatbot], [textbox, chatbot, question], queue=False) \
-            .then(answer_question, [question, chatbot], [chatbot, sources], concurrency_limit=4, api_name=False)
-        chatbot.example_select(pick_example, [chatbot], [textbox, chatbot, question], queue=False) \
-            .then(answer_question, [question, chatbot], [chatbot, sources], concurrency_limit=4, api_name=False)
+        textbox.submit(add_question, [textbox, chatbot, asked], [textbox, chatbot, asked], queue=False) \
+            .then(answer_question, [asked, chatbot], [chatbot, sources], concurrency_limit=4, api_name=False)
+        chatbot.example_select(pick_example, [chatbot, asked], [textbox, chatbot, asked], queue=False) \
+            .then(answer_question, [asked, chatbot], [chatbot, sources], concurrency_limit=4, api_name=False)
         gr.api(ask, api_name="ask", concurrency_limit=4)
     return demo
 

@@ -110,3 +110,18 @@ def test_raw_original_file_is_served_but_nothing_outside_the_corpus(server, hold
         assert "(chǎn)" in response.read().decode("utf-8"), "the original, uncleaned file"
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(server.rstrip("/") + "/gradio_api/file=/etc/passwd", timeout=30)
+
+
+def test_follow_up_question_reuses_the_previous_one(holder):
+    text, panel = list(app.respond("昆明呢", [], holder, previous="黑龙江高技能人才多少"))[-1]
+    assert "昆明高技能人才多少" in text and "47.39万" in text and "kunming" not in text
+    assert list(app.respond(None, [], holder))[-1][0].startswith("问题为空")
+
+
+def test_resolve_followup_rules():
+    from qa.followup import resolve_followup
+
+    assert resolve_followup("昆明呢", "黑龙江高技能人才多少") == "昆明高技能人才多少"
+    assert resolve_followup("山东的呢？", "山西和黑龙江的高技能人才分别是多少") == "山东的高技能人才分别是多少"
+    assert resolve_followup("昆明职工书屋多少", "黑龙江高技能人才多少") == "昆明职工书屋多少"
+    assert resolve_followup("昆明呢", None) == "昆明呢"
