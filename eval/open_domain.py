@@ -50,14 +50,15 @@ def load_dataset(name: str, data_dir: Path) -> tuple[list[Passage], list[Questio
         for item in data:
             passages.append(Passage(item["context_id"], item.get("title") or item["context_id"], item["context_text"]))
             for qa in item["qas"]:
-                questions.append(Question(qa["query_id"], qa["query_text"], item["context_id"], tuple(qa["answers"])))
+                questions.append(Question(qa["query_id"], str(qa["query_text"]), item["context_id"],
+                                          tuple(str(a) for a in qa["answers"])))
     else:
         for article in data["data"]:
             for paragraph in article["paragraphs"]:
                 pid = paragraph["id"]
                 passages.append(Passage(pid, article.get("title") or pid, paragraph["context"]))
                 for qa in paragraph["qas"]:
-                    answers = tuple(a["text"] for a in qa["answers"])
+                    answers = tuple(str(a["text"]) for a in qa["answers"])
                     questions.append(Question(qa["id"], qa["question"], pid, answers))
     return passages, questions
 
