@@ -14,8 +14,8 @@ from index.lexical import _jieba, stopwords
 from qa.regions import find_regions
 
 SYNONYMS_PATH = Path(__file__).with_name("synonyms.yaml")
-# Single characters that are never content on their own in a question.
-_GENERIC_CHARS = set("省市县区全年人个名项家次万亿多少几啥哪谁何中")
+# Single characters that are never content on their own: place and measure words, classifiers, particles.
+_GENERIC_CHARS = set("省市县区全年人个名项家次万亿多少几啥哪谁何中曾最上下要被将会把从在条种份位所座部类天月些里儿时")
 _QUANTITY = re.compile(r"多少|百分比|总数|几[个项家名人次万亿成倍]?|数量|人数|总量|规模|比例|比重|占比|百分|多大|多高|多长|多久|增长|增加|提高|达到")
 _AMOUNT = re.compile(r"多少人|人数|数量|总量|总数|规模|有多少|一共")
 _WORDLIKE = re.compile(r"\w")
@@ -25,6 +25,10 @@ PARTS_CREDIT = 0.7  # 职工 … 技能 for the compound 职工技能
 # Particles and question words that jieba glues to a content word: 评了 → 评, 分几 → 分.
 _QUESTION_AFFIX = re.compile(r"^(几|多少)|(了|着|过|几|多少)$")
 _INTERROGATIVE = re.compile(r"什么|怎么|怎样|如何|吗|呢|哪|谁|为什么|为何|是否|多少|几|啥|\?")
+# Interrogative phrases are blanked before tokenising: they are never content (哪一条, 何种, 什么样).
+_INTERROGATIVE_PHRASE = re.compile(
+    r"(?:哪一?|何|几|多少)[十百千万亿]*(?:时候)?"
+    r"|什么样?|甚么|为什么|为何|如何|怎么样?|怎样|是否")
 _ASKS_YEARS = re.compile(r"几年|多少年")
 _ASKS_PEOPLE = re.compile(r"(多少|几)万?(人|名|位)")
 _ASKS_CHANGE = re.compile(r"增|涨|提高|提升|减少|下降|变化|多了|少了")
@@ -78,6 +82,7 @@ def _question_tokens(question: str) -> list[tuple[str, int, int]]:
     matching = normalize(question)
     for _, start, end in reversed(find_regions(question)):
         matching = matching[:start] + " " * (end - start) + matching[end:]
+    matching = _INTERROGATIVE_PHRASE.sub(lambda m: " " * len(m.group()), matching)
     return [(w, s, e) for w, s, e in _jieba().tokenize(matching, HMM=False) if w.strip()]
 
 
@@ -107,7 +112,9 @@ def _merge(tokens: list[tuple[str, int, int]], occurs, limit: int) -> list[tuple
             continue
         best = i
         for j in range(i + 1, min(i + limit, len(tokens))):
-            if tokens[j][1] != tokens[j - 1][2] or tokens[j][0] in stopwords() or _QUESTION_AFFIX.search(tokens[j][0]):
+            word = tokens[j][0]
+            if (tokens[j][1] != tokens[j - 1][2] or word in stopwords() or _QUESTION_AFFIX.search(word)
+                    or not _WORDLIKE.search(word)):  # never across punctuation
                 break
             if occurs("".join(t for t, _, _ in tokens[i : j + 1])):
                 best = j
