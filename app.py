@@ -150,5 +150,8 @@ if __name__ == "__main__":
     from core.logs import setup_logging
 
     setup_logging()
-    HOLDER.get()  # load (or build) the index before serving, with progress on the console
+    try:
+        HOLDER.get()  # load (or build) the index before serving, with progress on the console
+    except (FileNotFoundError, RuntimeError) as exc:  # no model, or nothing readable in the corpus
+        raise SystemExit(f"cannot start: {exc}")
     demo.queue(default_concurrency_limit=4).launch(**launch_options())

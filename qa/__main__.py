@@ -43,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_QUESTION
     from qa.generated import Answerer
 
-    answerer = Answerer.from_settings(Engine.open(settings, progress=sys.stderr.isatty()))
+    try:
+        answerer = Answerer.from_settings(Engine.open(settings, progress=sys.stderr.isatty()))
+    except (FileNotFoundError, RuntimeError) as exc:  # no model, or nothing readable in the corpus
+        print(f"cannot start: {exc}", file=sys.stderr)
+        return 1
     if args.batch is not None:
         return run_batch(answerer, args.batch)
     answer = answerer.ask(args.question)

@@ -76,3 +76,18 @@ def test_help_is_instant_and_loads_no_model():
                              "try:\n runpy.run_module('qa', run_name='__main__')\nexcept SystemExit: pass\n"
                              "print('torch' in sys.modules)"], capture_output=True, text=True, cwd=PROJECT_ROOT)
     assert "usage: python -m qa" in result.stdout and result.stdout.strip().endswith("False")
+
+
+def test_unusable_corpus_or_model_is_a_message_not_a_traceback(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
+    env = {**os.environ, "REFORMQA_CORPUS_DIR": str(corpus), "REFORMQA_INDEX_DIR": str(tmp_path / "index")}
+    result = subprocess.run([sys.executable, "-m", "qa", "黑龙江高技能人才多少"], capture_output=True, text=True,
+                            cwd=PROJECT_ROOT, env=env, timeout=300)
+    assert result.returncode == 1 and "cannot start: no readable documents" in result.stderr
+    assert "broken.txt" in result.stderr and "Traceback" not in result.stderr
+    env["REFORMQA_MODEL_PATH"] = str(tmp_path / "no-model")
+    result = subprocess.run([sys.executable, "-m", "qa", "问题"], capture_output=True, text=True,
+                            cwd=PROJECT_ROOT, env=env, timeout=300)
+    assert result.returncode == 1 and "REFORMQA_MODEL_PATH" in result.stderr and "Traceback" not in result.stderr
