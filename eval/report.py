@@ -93,7 +93,7 @@ def write_chart(summaries: dict[str, dict], k: int, path: Path) -> None:
     ax.set_xticklabels(metrics)
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("score")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(names), fontsize="small", frameon=False)
     ax.set_title("ReformQA evaluation: project pipeline vs baselines")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
