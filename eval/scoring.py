@@ -81,11 +81,12 @@ def score(question: EvalQuestion, answer: str, abstained: bool, passages: list[s
           n_sources: int, latency_ms: float) -> QuestionResult:
     """Score one answer."""
     problems = answer_problems(question, answer, abstained, n_sources)
+    correct = not problems
     rank = first_relevant_rank(question, passages) if question.answerable else None
     citation = citations_correct(question, cited) if question.answerable and not abstained else None
     if citation is False:
         problems.append("no cited passage contains the gold evidence")
     if question.answerable and rank is None:
         problems.append("gold evidence not in the retrieved passages")
-    return QuestionResult(question.id, question.category, question.answerable, rank, not answer_problems(
-        question, answer, abstained, n_sources), citation, abstained, latency_ms, tuple(problems))
+    return QuestionResult(question.id, question.category, question.answerable, rank, correct, citation, abstained,
+                          latency_ms, tuple(problems))

@@ -46,7 +46,8 @@ class Retriever:
     def search(self, query: str, k: int, keep: Callable[[Chunk], bool] | None = None) -> list[Hit]:
         """The best `k` chunks for the query, among those `keep` accepts (all when None)."""
         chunks = self.index.chunks
-        allowed = np.array([keep is None or keep(c) for c in chunks], dtype=bool)
+        allowed = (np.ones(len(chunks), dtype=bool) if keep is None
+                   else np.fromiter((keep(c) for c in chunks), dtype=bool, count=len(chunks)))
         if not allowed.any():
             return []
         dense = self._dense_scores(query) if self.weights.dense > 0 else np.zeros(len(chunks), np.float32)

@@ -1,11 +1,8 @@
 """Streaming chat completions from an OpenAI-compatible server with the official `openai` client."""
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-log = logging.getLogger(__name__)
 
 
 class LLMUnavailable(Exception):

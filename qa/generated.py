@@ -46,10 +46,6 @@ class Answerer:
     def from_settings(cls, engine: Engine) -> "Answerer":
         return cls(engine, llm_settings(engine.settings))
 
-    @property
-    def mode(self) -> str:
-        return "generated" if self.llm else "extractive"
-
     def ask(self, question: str) -> Answer:
         """The final answer (raises QuestionError for a question that cannot be asked)."""
         *_, last = self.stream(question)

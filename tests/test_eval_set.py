@@ -31,3 +31,21 @@ def test_gold_evidence_is_verbatim_in_its_source_and_supports_the_keys():
         evidence_text = norm("".join(q.gold_evidence))
         for key in q.answer_keys:
             assert norm(key) in evidence_text, (q.id, key)
+
+
+def test_scoring_rules():
+    from eval.dataset import EvalQuestion
+    from eval.scoring import answer_problems, score, supports
+
+    q = EvalQuestion("x", "黑龙江高技能人才多少", "trad_simplified", True, ("hl",), ("高技能人才82.7萬人",), ("82.7",),
+                     ("82.7万", "82.7萬"))
+    assert supports("截至目前,高技能人才82.7万人,较2017年", q.gold_evidence[0])  # script-blind containment
+    assert supports("高技能人才82.7", "高技能人才82.7萬人")  # overlaps at least half
+    assert not supports("山西高技能人才163万人", q.gold_evidence[0])
+    assert answer_problems(q, "黑龍江高技能人才82.7萬人[1]", False, 1) == []
+    assert answer_problems(q, "82.7万" + "字" * 130, False, 1) == ["answer is 136 characters (limit 120)"]
+    assert answer_problems(q, "资料中没有找到", True, 0) == ["abstained on an answerable question"]
+    unanswerable = EvalQuestion("y", "广东", "unanswerable", False)
+    assert answer_problems(unanswerable, "资料中没有找到", True, 0) == []
+    result = score(q, "高技能人才82.7萬人[1]", False, ["无关", "高技能人才82.7萬人"], ["无关"], 1, 12.0)
+    assert result.answer_correct and result.rank == 2 and result.citation_correct is False
