@@ -43,7 +43,7 @@ def test_scoring_rules():
     assert supports("高技能人才82.7", "高技能人才82.7萬人")  # overlaps at least half
     assert not supports("山西高技能人才163万人", q.gold_evidence[0])
     assert answer_problems(q, "黑龍江高技能人才82.7萬人[1]", False, 1) == []
-    assert answer_problems(q, "82.7万" + "字" * 130, False, 1) == ["answer is 136 characters (limit 120)"]
+    assert answer_problems(q, "82.7万" + "字" * 130, False, 1) == ["answer is 135 characters (limit 120)"]
     assert answer_problems(q, "资料中没有找到", True, 0) == ["abstained on an answerable question"]
     unanswerable = EvalQuestion("y", "广东", "unanswerable", False)
     assert answer_problems(unanswerable, "资料中没有找到", True, 0) == []
