@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Protocol
 
 from core.config import Settings
-from core.types import Chunk, Document
+from core.types import Document
 from index.builder import build_in_memory
 from index.search import FusionWeights, Retriever
-from ingest.chunking import chunk_document
 from ingest.loader import CorpusReadError, corpus_files, read_corpus_file
-from ingest.pipeline import load_documents
+from ingest.pipeline import chunk_documents, load_documents
 from qa.engine import Engine, QuestionError
 
 SINGLE_SOURCE_LIMIT = 120
@@ -87,18 +86,14 @@ def raw_documents(corpus_dir: Path) -> list[Document]:
     return documents
 
 
-def chunk_all(documents: list[Document], size: int, overlap: int) -> list[Chunk]:
-    return [c for d in documents for c in chunk_document(d, size, overlap)]
-
-
 def build_systems(settings: Settings, engine: Engine, k: int) -> list[System]:
     """The baselines of the issue, plus the project's pipeline, all over the same corpus folder."""
     encoder = engine.retriever.encoder
     raw = raw_documents(settings.corpus_dir)
     cleaned, _ = load_documents(settings.corpus_dir)
-    dense_raw = build_in_memory(raw, chunk_all(raw, 250, 50), encoder, normalise=False, with_titles=False)
-    bm25 = build_in_memory(cleaned, chunk_all(cleaned, settings.chunk_size, settings.chunk_overlap), encoder)
-    chatchat = build_in_memory(raw, chunk_all(raw, 750, 150), encoder, normalise=False, with_titles=False)
+    dense_raw = build_in_memory(raw, chunk_documents(raw, 250, 50), encoder, normalise=False, with_titles=False)
+    bm25 = build_in_memory(cleaned, chunk_documents(cleaned, settings.chunk_size, settings.chunk_overlap), encoder)
+    chatchat = build_in_memory(raw, chunk_documents(raw, 750, 150), encoder, normalise=False, with_titles=False)
     return [
         TopPassageSystem("dense-raw-250", Retriever(dense_raw, encoder, FusionWeights(1.0, 0.0), normalise=False), k),
         TopPassageSystem("bm25-jieba", Retriever(bm25, encoder, FusionWeights(0.0, 1.0)), k),

@@ -15,9 +15,9 @@ from ingest.pipeline import corpus_fingerprint, ingest_corpus
 log = logging.getLogger(__name__)
 
 
-def dense_text(chunk: Chunk, document: Document, normalise: bool = True) -> str:
+def dense_text(chunk: Chunk, document: Document, normalise: bool = True, with_title: bool = True) -> str:
     """What the encoder sees for a chunk: its document title for context, then the text (matching form)."""
-    text = f"{document.title}\n{chunk.text}"
+    text = f"{document.title}\n{chunk.text}" if with_title else chunk.text
     return normalize(text) if normalise else text
 
 
@@ -27,8 +27,7 @@ def build_in_memory(documents: list[Document], chunks: list[Chunk], encoder, nor
     import faiss
 
     docs = {d.doc_id: d for d in documents}
-    texts = [dense_text(c, docs[c.doc_id], normalise) if with_titles else (normalize(c.text) if normalise else c.text)
-             for c in chunks]
+    texts = [dense_text(c, docs[c.doc_id], normalise, with_titles) for c in chunks]
     embeddings = encoder.encode(texts, progress=progress)
     vectors = faiss.IndexFlatIP(embeddings.shape[1])
     vectors.add(embeddings)

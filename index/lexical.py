@@ -23,7 +23,8 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _jieba():
+def jieba_tokenizer():
+    """The jieba module, initialised once (its dictionary load is slow and not thread-safe)."""
     import jieba
 
     with _jieba_lock:
@@ -37,7 +38,7 @@ def tokenize(text: str, normalise: bool = True) -> list[str]:
     """Search-mode jieba tokens of the normalised text, without punctuation and stop words."""
     stop = stopwords()
     text = normalize(text) if normalise else text
-    return [t for t in _jieba().lcut_for_search(text) if _WORDLIKE.search(t) and t.strip() not in stop]
+    return [t for t in jieba_tokenizer().lcut_for_search(text) if _WORDLIKE.search(t) and t.strip() not in stop]
 
 
 class LexicalIndex:

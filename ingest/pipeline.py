@@ -68,8 +68,12 @@ def load_documents(corpus_dir: Path, progress: bool = False) -> tuple[list[Docum
 def ingest_corpus(corpus_dir: Path, chunk_size: int, chunk_overlap: int, progress: bool = False) -> IngestResult:
     """Load, clean and chunk the whole corpus."""
     documents, errors = load_documents(corpus_dir, progress)
-    chunks = [c for d in documents for c in chunk_document(d, chunk_size, chunk_overlap)]
-    return IngestResult(tuple(documents), tuple(chunks), tuple(errors))
+    return IngestResult(tuple(documents), tuple(chunk_documents(documents, chunk_size, chunk_overlap)), tuple(errors))
+
+
+def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: int) -> list[Chunk]:
+    """Every document's chunks, in document order."""
+    return [c for d in documents for c in chunk_document(d, chunk_size, chunk_overlap)]
 
 
 def corpus_fingerprint(corpus_dir: Path) -> str:

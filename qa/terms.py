@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from core.textnorm import normalize
-from index.lexical import _jieba, stopwords
+from index.lexical import jieba_tokenizer, stopwords
 from qa.regions import find_regions
 
 SYNONYMS_PATH = Path(__file__).with_name("synonyms.yaml")
@@ -59,9 +59,9 @@ class QueryTerms:
     asks_who: bool = False  # a person or an organisation
     asks_change: bool = False  # an increase or decrease
     prefers_count: bool = False  # a bare topic ("山西高技能人才"): users typing one usually want its figure
-    echo_words: tuple[str, ...] = ()
+    echo_words: tuple[str, ...] = ()  # framing words of the question an answer may repeat (总量, 比例)
     people: bool = False  # the count asked for is of people (多少人, 几名)
-    asks_years: bool = False  # a duration in years (几年)  # framing words of the question an answer may repeat (总量, 比例)
+    asks_years: bool = False  # a duration in years (几年)
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +83,7 @@ def _question_tokens(question: str) -> list[tuple[str, int, int]]:
     for _, start, end in reversed(find_regions(question)):
         matching = matching[:start] + " " * (end - start) + matching[end:]
     matching = _INTERROGATIVE_PHRASE.sub(lambda m: " " * len(m.group()), matching)
-    return [(w, s, e) for w, s, e in _jieba().tokenize(matching, HMM=False) if w.strip()]
+    return [(w, s, e) for w, s, e in jieba_tokenizer().tokenize(matching, HMM=False) if w.strip()]
 
 
 def _is_content(word: str) -> bool:
@@ -180,18 +180,18 @@ def term_found(term: Term, matching_text: str, boundaries: set[int] | None = Non
 def word_boundaries(matching_text: str) -> set[int]:
     """Offsets where jieba puts a word boundary in a text (already in matching form)."""
     boundaries, position = {0}, 0
-    for word in _jieba().lcut(matching_text):
+    for word in jieba_tokenizer().lcut(matching_text):
         position += len(word)
         boundaries.add(position)
     return boundaries
 
 
-def coverage(terms: QueryTerms, matching_text: str, whole_words: bool = True) -> float:
+def coverage(terms: QueryTerms, matching_text: str) -> float:
     """Weighted share of the question's terms found in the text, 0..1 (0 when the question has none)."""
     total = sum(t.weight for t in terms.terms)
     if total == 0:
         return 0.0
-    boundaries = word_boundaries(matching_text) if whole_words else None
+    boundaries = word_boundaries(matching_text)
     return sum(t.weight * term_found(t, matching_text, boundaries) for t in terms.terms) / total
 
 
