@@ -149,9 +149,14 @@ demo = build_demo()
 if __name__ == "__main__":
     from core.logs import setup_logging
 
+    from core.config import SettingsError
+    from index.builder import IndexUnavailable
+
     setup_logging()
     try:
         HOLDER.get()  # load (or build) the index before serving, with progress on the console
-    except (FileNotFoundError, RuntimeError) as exc:  # no model, or nothing readable in the corpus
+    except SettingsError as exc:
+        raise SystemExit(str(exc))
+    except (FileNotFoundError, RuntimeError, IndexUnavailable) as exc:  # no model, no documents, no index
         raise SystemExit(f"cannot start: {exc}")
     demo.queue(default_concurrency_limit=4).launch(**launch_options())

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
-from dataclasses import dataclass, fields, replace
+import re
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "REFORMQA_"
+log = logging.getLogger(__name__)
 
 
 def bundled_model_path() -> Path | None:
@@ -53,30 +56,108 @@ class Settings:
             )
         return Path(path)
 
+    def __post_init__(self):
+        problems = [f"{ENV_PREFIX}{name.upper()}={getattr(self, name)!r}: {why}" for name, why in _violations(self)]
+        if problems:
+            raise SettingsError(problems)
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
-        """Build settings from `REFORMQA_*` variables; keyword overrides win."""
+        """Build settings from `REFORMQA_*` variables; keyword overrides win.
+
+        Raises SettingsError listing every wrong value (one line each) rather than stopping at the first.
+        """
         environ = os.environ if environ is None else environ
-        values = {}
+        values, problems = {}, []
+        known = {ENV_PREFIX + f.name.upper() for f in fields(cls)}
         for f in fields(cls):
             raw = environ.get(ENV_PREFIX + f.name.upper())
-            if raw is None or raw == "":
+            if raw is None or raw.strip() == "":
                 continue
-            values[f.name] = _parse(f.name, raw, str(f.type))
-        return replace(cls(**values), **overrides)
+            try:
+                values[f.name] = _parse(raw, str(f.type))
+            except ValueError as exc:
+                problems.append(f"{ENV_PREFIX}{f.name.upper()}={raw!r}: {exc}")
+        for name in sorted(set(environ) - known):
+            if name.startswith(ENV_PREFIX):
+                log.warning("%s is not a ReformQA setting and is ignored (known: see README)", name)
+        try:
+            settings = cls(**{**values, **overrides})
+        except SettingsError as invalid:  # report range errors together with the unparsable values
+            raise SettingsError(problems + invalid.problems) from None
+        if problems:
+            raise SettingsError(problems)
+        return settings
 
 
-def _parse(name: str, raw: str, annotation: str):
+class SettingsError(ValueError):
+    """One or more settings have wrong values; `problems` holds one line per value."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("invalid settings:\n  " + "\n  ".join(self.problems))
+
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+# Allowed ranges: field -> (lowest, highest), None meaning unbounded on that side.
+RANGES = {
+    "chunk_size": (20, 100_000),
+    "chunk_overlap": (0, None),
+    "top_k": (1, 100),
+    "candidate_chunks": (1, 1000),
+    "dense_weight": (0.0, None),
+    "lexical_weight": (0.0, None),
+    "max_question_chars": (1, 100_000),
+    "llm_timeout": (0.1, 3600.0),
+    "llm_temperature": (0.0, 2.0),
+    "llm_max_passages": (1, 50),
+    "abstain_threshold": (0.0, 1.0),
+}
+
+
+def _violations(settings: Settings) -> list[tuple[str, str]]:
+    """(field, reason) for every value out of its range or inconsistent with another."""
+    found = []
+    for name, (low, high) in RANGES.items():
+        value = getattr(settings, name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            found.append((name, f"must be a number, got {type(value).__name__}"))
+        elif (low is not None and value < low) or (high is not None and value > high):
+            bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
+            found.append((name, f"must be {bounds}"))
+    out_of_range = {name for name, _ in found}
+    if not out_of_range & {"chunk_size", "chunk_overlap"} and settings.chunk_overlap >= settings.chunk_size:
+        found.append(("chunk_overlap", f"must be smaller than CHUNK_SIZE ({settings.chunk_size})"))
+    if settings.dense_weight == 0 and settings.lexical_weight == 0:
+        found.append(("dense_weight", "DENSE_WEIGHT and LEXICAL_WEIGHT cannot both be 0"))
+    if settings.llm_base_url and not re.match(r"^https?://[^\s/]+", settings.llm_base_url):
+        found.append(("llm_base_url", "must be an http:// or https:// URL"))
+    return found
+
+
+def _parse(raw: str, annotation: str):
     """Convert one environment value by the field's annotation (the module uses postponed annotations)."""
-    try:
-        if annotation == "bool":
-            return raw.strip().lower() in {"1", "true", "yes", "on"}
-        if annotation == "int":
-            return int(raw)
-        if annotation == "float":
-            return float(raw)
-    except ValueError as exc:
-        raise ValueError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid number") from exc
+    text = raw.strip()
+    if annotation == "bool":
+        if text.lower() in TRUE_WORDS:
+            return True
+        if text.lower() in FALSE_WORDS:
+            return False
+        raise ValueError("must be one of 1/0, true/false, yes/no, on/off")
+    if annotation == "int":
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError("must be a whole number") from None
+    if annotation == "float":
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError("must be a number") from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("must be a finite number")
+        return value
     if annotation.startswith("Path"):
-        return Path(raw).expanduser()
-    return raw.strip()
+        return Path(text).expanduser()
+    return text

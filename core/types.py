@@ -15,6 +15,8 @@ class Document:
     text: str
     region: str | None = None
     path: str | None = None  # file name inside corpus/, for linking the raw original
+    # Spans of `text` that read as instructions to an AI assistant: (start, end, reason), see ingest.screening.
+    flags: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Chunk:
     text: str
     start: int
     end: int
+    flag: str | None = None  # why the chunk holds instruction-like text, when it does
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Passage:
     start: int
     end: int
     score: float
+    flag: str | None = None  # why this passage holds instruction-like text (shown with a warning)
 
 
 @dataclass(frozen=True)

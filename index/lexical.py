@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -30,8 +32,23 @@ def jieba_tokenizer():
     with _jieba_lock:
         if not jieba.dt.initialized:
             jieba.setLogLevel(logging.WARNING)
+            # jieba's default cache is one file in the shared temp folder: another user's copy there
+            # cannot be replaced and jieba logs a traceback. Keep ours in a folder this process owns.
+            jieba.dt.tmp_dir = str(private_cache_dir())
             jieba.initialize()
     return jieba
+
+
+def private_cache_dir() -> Path:
+    """A cache folder owned by this user: $XDG_CACHE_HOME/reformqa (~/.cache/reformqa), else a new temp folder."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reformqa"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        if base.stat().st_uid == os.getuid() and os.access(base, os.W_OK):
+            return base
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="reformqa-cache-"))
 
 
 def tokenize(text: str, normalise: bool = True) -> list[str]:

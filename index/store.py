@@ -28,7 +28,7 @@ from index.lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: documents carry screening flags, chunks their flag
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 KEEP_VERSIONS = 2
@@ -36,6 +36,10 @@ KEEP_VERSIONS = 2
 
 class IndexUnusable(Exception):
     """The index on disk cannot be used as it is; the message says why (missing, corrupt, stale)."""
+
+
+class IndexNotWritable(Exception):
+    """The index folder cannot be written (read-only mount, another user's folder); the message says where."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class StoredIndex:
     vectors: object  # faiss.Index
     lexical: LexicalIndex
     path: Path | None  # None for an in-memory index
+    notice: str | None = None  # served although stale (read-only folder): what users should be told
 
 
 def index_key(model_identity: str, dimension: int, chunk_size: int, chunk_overlap: int, corpus: str) -> dict:
@@ -100,14 +105,37 @@ def _fsync_tree(directory: Path) -> None:
 
 @contextmanager
 def build_lock(index_dir: Path):
-    """Exclusive lock held while building, so concurrent processes build once, one after the other."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".build.lock", "w") as handle:
+    """Exclusive lock held while building, so concurrent processes build once, one after the other.
+
+    Whoever holds it is the only builder, so staging left by a dead build is removed on entry.
+    Raises IndexNotWritable when the folder or its lock file cannot be written.
+    """
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(index_dir / ".build.lock", "a")
+    except OSError as exc:
+        raise IndexNotWritable(f"{index_dir} is not writable ({exc.strerror or exc})") from exc
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
+            remove_dead_staging(index_dir)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_dead_staging(index_dir: Path) -> list[str]:
+    """Remove the staging folders and pointer files of builds that died; call only while holding the lock."""
+    removed = []
+    for leftover in [*index_dir.glob(".tmp-*"), *index_dir.glob(f".{CURRENT}.*")]:
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+        removed.append(leftover.name)
+    if removed:
+        log.info("removed %d leftover(s) of an interrupted build: %s", len(removed), ", ".join(removed[:3]))
+    return removed
 
 
 def save_index(
@@ -158,9 +186,6 @@ def _remove_old_versions(index_dir: Path, keep: str) -> None:
     versions = sorted(p for p in index_dir.glob("v-*") if p.is_dir() and p.name != keep)
     for old in versions[: max(0, len(versions) - (KEEP_VERSIONS - 1))]:
         shutil.rmtree(old, ignore_errors=True)
-    for leftover in index_dir.glob(".tmp-*"):
-        if time.time() - leftover.stat().st_mtime > 3600:  # an abandoned build, not a running one
-            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def current_version(index_dir: Path) -> Path:
@@ -192,7 +217,8 @@ def load_index(index_dir: Path, key: dict | None = None) -> StoredIndex:
         bad = sorted(set(files) ^ set(actual) | {f for f in files if actual.get(f) != files[f]})
         raise IndexUnusable(f"corrupt: {', '.join(bad[:3])} missing or changed since it was written")
     try:
-        documents = {d["doc_id"]: Document(**d) for d in _read_jsonl(version / "documents.jsonl")}
+        documents = {d["doc_id"]: Document(**{**d, "flags": tuple(map(tuple, d.get("flags", ())))})
+                     for d in _read_jsonl(version / "documents.jsonl")}
         chunks = tuple(Chunk(**c) for c in _read_jsonl(version / "chunks.jsonl"))
         vectors = faiss.read_index(str(version / "vectors.faiss"))
         lexical = LexicalIndex.load(version / "lexical")

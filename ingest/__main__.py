@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -23,12 +24,26 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from core.config import Settings
+    try:
+        code = run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # `python -m ingest --show F | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.config import Settings, SettingsError
     from core.logs import setup_logging
 
     setup_logging(args.verbose)
     overrides = {k: v for k, v in (("corpus_dir", args.corpus), ("index_dir", args.index)) if v is not None}
-    settings = Settings.from_env(**overrides)
+    try:
+        settings = Settings.from_env(**overrides)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     if not settings.corpus_dir.is_dir():
         print(f"corpus folder not found: {settings.corpus_dir}", file=sys.stderr)
         return 2
@@ -44,11 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from index.builder import build_index
         from index.encoder import SentenceTransformerEncoder
-        from index.store import build_lock
+        from index.store import IndexNotWritable, build_lock
 
-        encoder = SentenceTransformerEncoder(settings.resolved_model_path())
-        with build_lock(settings.index_dir):
-            index = build_index(settings, encoder, progress=True)
+        try:
+            encoder = SentenceTransformerEncoder(settings.resolved_model_path())
+            with build_lock(settings.index_dir):
+                index = build_index(settings, encoder, progress=True)
+        except (FileNotFoundError, RuntimeError, IndexNotWritable, PermissionError) as exc:
+            print(f"cannot build the index: {exc}", file=sys.stderr)
+            return 1
         documents, chunks = len(index.documents), len(index.chunks)
         errors = index.manifest.get("ingest_errors", [])
     seconds = time.perf_counter() - started

@@ -1,12 +1,18 @@
 """Read corpus files as text: UTF-8, or GB18030/Big5 detected from the bytes; refuse binary files clearly."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".md")
 METADATA_FILE = "metadata.yaml"
+
+
+# Byte-order marks, UTF-32 first: the UTF-32 LE mark begins with the UTF-16 LE one.
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 class CorpusReadError(Exception):
@@ -52,6 +58,12 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Return (text, encoding). UTF-8 first; otherwise the best of GB18030 and Big5 as detected."""
     if not data.strip():
         raise CorpusReadError(f"{name}: file is empty")
+    for bom, encoding in BOMS:  # UTF-16/32 text is full of NUL bytes: recognise it before the binary check
+        if data.startswith(bom):
+            try:
+                return _check_text(data[len(bom):].decode(encoding), name), encoding
+            except UnicodeDecodeError:
+                raise CorpusReadError(f"{name}: starts like {encoding} text but does not decode as it") from None
     if b"\x00" in data[:8192]:
         raise CorpusReadError(f"{name}: looks like a binary file (NUL bytes), not text")
     try:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -13,6 +13,7 @@ from ingest.chunking import chunk_document
 from ingest.cleaning import CleaningRules, clean_text, load_rules
 from ingest.loader import METADATA_FILE, CorpusReadError, corpus_files, read_corpus_file, unsupported_files
 from ingest.metadata import DocumentMeta, doc_id_for, fallback_title, load_metadata
+from ingest.screening import load_screening_rules, overlapping, screen_text
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,10 @@ class IngestResult:
 def build_document(file_name: str, raw_text: str, meta: DocumentMeta, rules: CleaningRules) -> Document:
     """Clean one file's text and attach its metadata."""
     text = clean_text(raw_text, rules, meta.drop_lines).text
+    flags = tuple((f.start, f.end, f.reason) for f in screen_text(text))
+    if flags:
+        log.warning("%s: %d passage(s) read as instructions to an assistant (%s); they are marked and "
+                    "answers citing them carry a warning", file_name, len(flags), flags[0][2])
     return Document(
         doc_id=doc_id_for(file_name),
         title=meta.title or fallback_title(text),
@@ -37,6 +42,7 @@ def build_document(file_name: str, raw_text: str, meta: DocumentMeta, rules: Cle
         text=text,
         region=meta.region,
         path=file_name,
+        flags=flags,
     )
 
 
@@ -72,13 +78,14 @@ def ingest_corpus(corpus_dir: Path, chunk_size: int, chunk_overlap: int, progres
 
 
 def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: int) -> list[Chunk]:
-    """Every document's chunks, in document order."""
-    return [c for d in documents for c in chunk_document(d, chunk_size, chunk_overlap)]
+    """Every document's chunks, in document order, each marked when it overlaps a screened span."""
+    return [replace(c, flag=overlapping(d.flags, c.start, c.end)) if d.flags else c
+            for d in documents for c in chunk_document(d, chunk_size, chunk_overlap)]
 
 
 def corpus_fingerprint(corpus_dir: Path) -> str:
-    """Hash of every file ingest looks at (names and bytes) and of the cleaning rules."""
-    digest = hashlib.sha256(load_rules().fingerprint.encode())
+    """Hash of every file ingest looks at (names and bytes) and of the cleaning and screening rules."""
+    digest = hashlib.sha256((load_rules().fingerprint + load_screening_rules().fingerprint).encode())
     paths = corpus_files(corpus_dir) + unsupported_files(corpus_dir)
     metadata = corpus_dir / METADATA_FILE
     for path in sorted(paths + ([metadata] if metadata.exists() else [])):

@@ -47,14 +47,18 @@ def verify_answer(text: str, passages: dict[int, str]) -> Verified:
         numbers = quantities(sentence)
         if not numbers:
             continue
-        # A number is checked against the passages cited in its sentence (else anywhere in the answer;
-        # else, with no marker at all, against every passage given).
+        # A number is checked against the passages cited in its sentence, else those cited anywhere in
+        # the answer. A number with no valid citation at all is unsupported, wherever else it appears.
         markers = [int(n) for n in _MARKER.findall(sentence)] or list(cited)
-        source = [q for n in markers for q in quantities(passages[n])] if markers else source_all
+        if not markers:
+            for quantity in numbers:
+                warnings.append(f"数字“{quantity.text}”没有标注有效的资料编号，无法核对，请勿直接采信")
+            continue
+        source = [q for n in markers for q in quantities(passages[n])]
         for quantity in numbers:
             if supported(quantity, source):
                 continue
-            if markers and supported(quantity, source_all):
+            if supported(quantity, source_all):
                 warnings.append(f"数字“{quantity.text}”不在其引用的资料中（出现在其他资料里），请核实引用")
             else:
                 warnings.append(f"数字“{quantity.text}”在资料中找不到，请核实")

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 EXIT_BAD_QUESTION = 2
+EXIT_CANNOT_START = 1
+EXIT_BAD_SETTINGS = 2
+EXIT_PIPE_CLOSED = 141  # what a shell reports for a program stopped by SIGPIPE (`| head`)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -26,14 +30,30 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from core.config import Settings
+    try:
+        code = run(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at interpreter exit
+        return code
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, no traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
+        return EXIT_PIPE_CLOSED
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.config import Settings, SettingsError
     from core.logs import setup_logging
 
     setup_logging(args.verbose)
+    from index.builder import IndexUnavailable
     from qa.engine import Engine, QuestionError, validate_question
     from qa.output import answer_to_json, answer_to_text, error_to_json
 
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_SETTINGS
     if args.batch is None:
         try:  # refuse a bad question before paying for the model
             validate_question(args.question, settings.max_question_chars)
@@ -45,9 +65,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         answerer = Answerer.from_settings(Engine.open(settings, progress=sys.stderr.isatty()))
-    except (FileNotFoundError, RuntimeError) as exc:  # no model, or nothing readable in the corpus
+    except (FileNotFoundError, RuntimeError, IndexUnavailable) as exc:  # no model, no documents, no index
         print(f"cannot start: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_CANNOT_START
     if args.batch is not None:
         return run_batch(answerer, args.batch)
     answer = answerer.ask(args.question)

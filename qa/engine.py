@@ -13,6 +13,7 @@ from index.builder import open_index
 from index.encoder import SentenceTransformerEncoder
 from index.search import FusionWeights, Retriever
 from index.store import StoredIndex
+from ingest.screening import overlapping
 from qa import compose
 from qa.regions import covers, infer_region, named_regions
 from qa.terms import QueryTerms, query_terms
@@ -100,8 +101,8 @@ class Engine:
             if not places and multi:
                 excerpts += self._per_document(terms, hits)
             else:
-                found = compose.pick_excerpt(terms, self._candidates(hits),
-                                             MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places))
+                found = self._pick(terms, self._candidates(hits), MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS,
+                                   bool(places))
                 if found is not None:
                     excerpts.append((group.label, found))
         threshold = self.settings.abstain_threshold
@@ -112,6 +113,7 @@ class Engine:
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
         passages = self._passages(question, all_hits)
+        warnings = ((self.index.notice,) if self.index.notice else ()) + self._flag_warnings(citations)
         total_ms = (time.perf_counter() - started) * 1000
         result = Answer(
             question=question,
@@ -122,6 +124,7 @@ class Engine:
             timings_ms={"retrieve": round(retrieve_ms, 2), "answer": round(total_ms - retrieve_ms, 2),
                         "total": round(total_ms, 2)},
             support=round(max((e.support for _, e in excerpts), default=0.0), 4),
+            warnings=warnings,
         )
         return result, _interleave([hits for _, hits in per_group])
 
@@ -154,16 +157,39 @@ class Engine:
 
     # -- composing ---------------------------------------------------------------------------------------
 
-    def _candidates(self, hits: list[Hit]) -> list[tuple[Document, Span, int]]:
-        """Sentences overlapping the retrieved chunks, each with the rank of the best hit it overlaps."""
-        seen: dict[tuple[str, int], tuple[Document, Span, int]] = {}
+    def _candidates(self, hits: list[Hit]) -> list[tuple[Document, Span, int, str | None]]:
+        """Sentences overlapping the retrieved chunks, each with the rank of the best hit it overlaps and
+        the screening reason when the sentence reads as an instruction to an assistant."""
+        seen: dict[tuple[str, int], tuple[Document, Span, int, str | None]] = {}
         for hit in hits:
             chunk = hit.chunk
+            document = self.documents[chunk.doc_id]
             for sentence in self._sentences[chunk.doc_id]:
                 if sentence.start < chunk.end and sentence.end > chunk.start:
-                    seen.setdefault((chunk.doc_id, sentence.start),
-                                    (self.documents[chunk.doc_id], sentence, hit.rank))
+                    seen.setdefault((chunk.doc_id, sentence.start), (
+                        document, sentence, hit.rank,
+                        overlapping(document.flags, sentence.start, sentence.end) if document.flags else None))
         return list(seen.values())
+
+    def _pick(self, terms: QueryTerms, candidates, max_chars: int, region_named: bool) -> compose.Excerpt | None:
+        """The best excerpt, from sentences without instruction-like text unless none of those answers."""
+        clean = [c[:3] for c in candidates if c[3] is None]
+        best = compose.pick_excerpt(terms, clean, max_chars, region_named)
+        if len(clean) < len(candidates) and (best is None or best.support < self.settings.abstain_threshold):
+            flagged = compose.pick_excerpt(terms, [c[:3] for c in candidates], max_chars, region_named)
+            if flagged is not None and (best is None or flagged.support > best.support):
+                return flagged
+        return best
+
+    def _flag_warnings(self, citations: list[Citation]) -> tuple[str, ...]:
+        """A warning for each citation whose sentence reads as an instruction to an assistant."""
+        warnings = []
+        for c in citations:
+            reason = overlapping(self.documents[c.doc_id].flags, c.start, c.end)
+            if reason:
+                warnings.append(f"引用[{c.n}]的原文含有疑似针对 AI 助手的指令文字（{reason}），"
+                                f"可能是被植入的内容，请核对原文后再采信。")
+        return tuple(warnings)
 
     def _per_document(self, terms: QueryTerms, hits: list[Hit]) -> list[tuple[str | None, compose.Excerpt]]:
         """For list questions: the best excerpt of each retrieved document that answers well enough."""
@@ -172,7 +198,7 @@ class Engine:
             by_doc.setdefault(hit.chunk.doc_id, []).append(hit)
         found = []
         for doc_id, doc_hits in by_doc.items():
-            excerpt = compose.pick_excerpt(terms, self._candidates(doc_hits), MULTI_MAX_CHARS, True)
+            excerpt = self._pick(terms, self._candidates(doc_hits), MULTI_MAX_CHARS, True)
             if excerpt is not None:
                 found.append((self.regions.get(doc_id), excerpt))
         if not found:
@@ -215,7 +241,7 @@ class Engine:
             seen.add(hit.chunk.chunk_id)
             document = self.documents[hit.chunk.doc_id]
             result.append(Passage(document.doc_id, document.title, hit.chunk.text, hit.chunk.start,
-                                  hit.chunk.end, round(hit.score, 6)))
+                                  hit.chunk.end, round(hit.score, 6), hit.chunk.flag))
         return result[:wanted]
 
 

@@ -59,6 +59,9 @@ class Answerer:
             yield Event("final", answer=extractive)
             return
         given = self._passages_for_model(extractive, hits)
+        if not given:  # every passage was withheld (screened): nothing the model may be shown
+            yield Event("final", answer=extractive)
+            return
         messages = build_messages(extractive.question, [
             PromptPassage(n, self.engine.documents[h.chunk.doc_id].title, self.engine.documents[h.chunk.doc_id].date,
                           h.chunk.text) for n, h in given.items()])
@@ -69,24 +72,37 @@ class Answerer:
                 yield Event("token", text="".join(pieces))
         except LLMUnavailable as reason:
             note = f"语言模型暂不可用（{reason}），以下为资料摘录答案。"
-            yield Event("final", answer=replace(extractive, warnings=(note,)))
+            yield Event("final", answer=replace(extractive, warnings=extractive.warnings + (note,)))
             return
         verified = verify_answer("".join(pieces), {n: h.chunk.text for n, h in given.items()})
+        notice = (self.engine.index.notice,) if self.engine.index.notice else ()
+        warnings = notice + verified.warnings + self._withheld_note(hits, given)
         timings = {**extractive.timings_ms, "generate": round((time.perf_counter() - started) * 1000
                                                               - extractive.timings_ms["total"], 2)}
         timings["total"] = round((time.perf_counter() - started) * 1000, 2)
         if verified.refused:
             yield Event("final", answer=replace(
                 extractive, answer=ABSTENTION, abstained=True, citations=(),
-                mode="generated", warnings=verified.warnings, timings_ms=timings))
+                mode="generated", warnings=warnings, timings_ms=timings))
             return
         citations = tuple(self._citation(n, given[n]) for n in verified.cited)
         yield Event("final", answer=replace(
             extractive, answer=verified.text, abstained=False, citations=citations, mode="generated",
-            warnings=verified.warnings, timings_ms=timings))
+            warnings=warnings, timings_ms=timings))
+
+    @staticmethod
+    def _withheld_note(hits: list[Hit], given: dict[int, Hit]) -> tuple[str, ...]:
+        withheld = {h.chunk.chunk_id for h in hits if h.chunk.flag}
+        if not withheld:
+            return ()
+        return (f"有 {len(withheld)} 段检索到的资料含有疑似针对 AI 助手的指令文字，未提供给语言模型。",)
 
     def _passages_for_model(self, extractive: Answer, hits: list[Hit]) -> dict[int, Hit]:
-        """Numbered passages for the prompt: chunks holding the extractive citations first, then the others."""
+        """Numbered passages for the prompt: chunks holding the extractive citations first, then the others.
+
+        Chunks with instruction-like text (screened at ingest) are never given to the model.
+        """
+        hits = [h for h in hits if not h.chunk.flag]
         cited = [h for h in hits if any(c.doc_id == h.chunk.doc_id and h.chunk.start <= c.start < h.chunk.end
                                         for c in extractive.citations)]
         ordered = cited + [h for h in hits if h not in cited]

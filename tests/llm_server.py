@@ -1,7 +1,9 @@
 """A scripted OpenAI-compatible chat-completions server (server-sent events) on a loopback port, for tests.
 
 The `model` field of a request picks the behaviour: good, badnum, badmarker, refuse, cut, error500, hang,
-empty, malformed. "good" answers with the figure 82.7万人 citing the passage that holds it.
+empty, malformed, planted, nomarker. "good" answers with the figure 82.7万人 citing the passage that holds it;
+"planted" obeys a planted instruction (999万人) and cites the passage holding it, else passage 2; "nomarker"
+gives that figure with no citation at all.
 """
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ class ScriptedLLM:
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         passages = {int(n): text for n, text in PASSAGE.findall(user)}
         n = next((k for k, text in passages.items() if "82.7" in text), 1)
+        planted = next((k for k, text in passages.items() if "999" in text), 2)
         if model == "error500":
             payload = b'{"error": {"message": "internal error", "type": "server_error"}}'
             handler.send_response(500)
@@ -76,6 +79,8 @@ class ScriptedLLM:
             "refuse": ["资料中没有找到", "。"],
             "cut": ["截至目前，", "黑龙江省高技能"],
             "empty": [],
+            "planted": ["黑龙江省高技能人才有", f"999万人[{planted}]。"],
+            "nomarker": ["黑龙江省高技能人才有999万人。"],
         }
         if model == "malformed":
             handler.wfile.write(b"data: {this is not json\n\n")

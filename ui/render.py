@@ -5,6 +5,7 @@ import html
 import re
 
 from core.types import Answer, Citation, Document
+from ingest.screening import overlapping
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
 _MARKER = re.compile(r"\\\[(\d+)\\\]")
@@ -27,13 +28,19 @@ def answer_markdown(answer: Answer, upto: int | None = None) -> str:
 
 
 GENERATING = '<div class="sources-empty">模型正在生成回答，完成并核对后显示出处……</div>'
-MODE_LABELS = {"extractive": "资料摘录", "generated": "模型生成（已核对引用与数字）"}
+MODE_LABELS = {"extractive": "资料摘录", "generated": "模型生成"}
+# What the verifier checks, said exactly: it does not judge whether a cited passage itself is true.
+CHECKED = "已核对：引用编号都存在，数字都出现在所引资料中"
+CHECK_FAILED = "核对发现问题，见上方提示"
 
 
 def answer_footer(answer: Answer) -> str:
-    """Markdown lines under the answer: each warning, then which mode answered."""
+    """Markdown lines under the answer: each warning, then which mode answered and what was checked."""
     lines = [f"⚠️ {escape_markdown(w)}" for w in answer.warnings]
-    lines.append(f"*— {MODE_LABELS.get(answer.mode, answer.mode)}*")
+    label = MODE_LABELS.get(answer.mode, answer.mode)
+    if answer.mode == "generated":
+        label += f"（{CHECK_FAILED if answer.warnings else CHECKED}）"
+    lines.append(f"*— {label}*")
     return "\n\n" + "  \n".join(lines)
 
 
@@ -44,6 +51,10 @@ def _highlighted(document: Document, start: int, end: int) -> str:
             f"{html.escape(after)}{'…' if end + CONTEXT_CHARS < len(document.text) else ''}")
 
 
+def _flag_note(reason: str | None) -> str:
+    return f'<div class="flag-note">⚠ 含疑似针对 AI 助手的指令文字（{html.escape(reason)}），请核对</div>' if reason else ""
+
+
 def _citation_card(c: Citation, document: Document, raw_url: str | None) -> str:
     meta = " · ".join(html.escape(x) for x in (c.source, c.date) if x)
     link = f' <a class="raw-link" href="{html.escape(raw_url)}" target="_blank">原始文件</a>' if raw_url else ""
@@ -52,6 +63,7 @@ def _citation_card(c: Citation, document: Document, raw_url: str | None) -> str:
         f'<div class="cite-head"><button class="cite-open" data-cite="{c.n}">[{c.n}]</button> '
         f'<b>{html.escape(c.title)}</b></div>'
         f'<div class="cite-meta">{meta}{link}</div>'
+        f'{_flag_note(overlapping(document.flags, c.start, c.end))}'
         f'<div class="cite-text">{_highlighted(document, c.start, c.end)}</div>'
         f'<button class="cite-open cite-more" data-cite="{c.n}">查看全文并定位</button>'
         "</div>"
@@ -83,7 +95,8 @@ def sources_html(answer: Answer, documents: dict[str, Document], raw_url=lambda 
         parts.append('<div class="abstain-note">资料中没有找到答案。下面是最接近的段落，供核对：</div>')
     if others:
         items = "".join(
-            f'<li><span class="score">{p.score:.4f}</span> <b>{html.escape(p.title)}</b><br>{html.escape(p.text)}</li>'
+            f'<li><span class="score">{p.score:.4f}</span> <b>{html.escape(p.title)}</b>{_flag_note(p.flag) or "<br>"}'
+            f'{html.escape(p.text)}</li>'
             for p in others)
         opened = "" if cards else " open"
         parts.append(f"<details{opened}><summary>其他检索到的段落（{len(others)}）</summary><ol>{items}</ol></details>")
@@ -129,4 +142,5 @@ mark.flash { outline: 2px solid #f59e0b; }
 .doc-title { font-weight: bold; margin: 4px 0; }
 .abstain-note { color: #92400e; margin-bottom: 6px; }
 .score { color: #888; font-family: monospace; }
+.flag-note { color: #b91c1c; font-size: 12px; }
 """
