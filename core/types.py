@@ -82,3 +82,4 @@ class Answer:
     support: float = 0.0
     mode: str = "extractive"  # "extractive" or "generated"
     warnings: tuple[str, ...] = ()
+    verified: bool | None = None  # generated answers: every marker valid and every number in what it cites

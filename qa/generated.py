@@ -83,12 +83,12 @@ class Answerer:
         if verified.refused:
             yield Event("final", answer=replace(
                 extractive, answer=ABSTENTION, abstained=True, citations=(),
-                mode="generated", warnings=warnings, timings_ms=timings))
+                mode="generated", warnings=warnings, timings_ms=timings, verified=not verified.warnings))
             return
         citations = tuple(self._citation(n, given[n]) for n in verified.cited)
         yield Event("final", answer=replace(
             extractive, answer=verified.text, abstained=False, citations=citations, mode="generated",
-            warnings=warnings, timings_ms=timings))
+            warnings=warnings, timings_ms=timings, verified=not verified.warnings))
 
     @staticmethod
     def _withheld_note(hits: list[Hit], given: dict[int, Hit]) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ def answer_to_json(answer: Answer) -> dict:
         "support": answer.support,
         "mode": answer.mode,
         "warnings": list(answer.warnings),
+        "verified": answer.verified,
     }
 
 

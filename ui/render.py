@@ -39,7 +39,7 @@ def answer_footer(answer: Answer) -> str:
     lines = [f"⚠️ {escape_markdown(w)}" for w in answer.warnings]
     label = MODE_LABELS.get(answer.mode, answer.mode)
     if answer.mode == "generated":
-        label += f"（{CHECK_FAILED if answer.warnings else CHECKED}）"
+        label += f"（{CHECKED if answer.verified else CHECK_FAILED}）"
     lines.append(f"*— {label}*")
     return "\n\n" + "  \n".join(lines)
 
