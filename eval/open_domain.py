@@ -63,12 +63,14 @@ def load_dataset(name: str, data_dir: Path) -> tuple[list[Passage], list[Questio
     return passages, questions
 
 
-def write_corpus(passages: list[Passage], folder: Path) -> None:
-    """The passages as a corpus folder (one file each, titles in metadata.yaml); unchanged files stay."""
+def write_corpus(passages: list[Passage], folder: Path, metadata: dict | None = None) -> None:
+    """The passages as a corpus folder (one file each, titles in metadata.yaml); unchanged files stay.
+
+    `metadata` holds entries to keep beside the passages' own (those of documents already in the folder)."""
     import yaml
 
     folder.mkdir(parents=True, exist_ok=True)
-    metadata = {}
+    metadata = dict(metadata or {})
     for p in passages:
         name = f"{p.id}.txt"
         target = folder / name
@@ -164,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     from eval.systems import PipelineSystem, build_systems
     from index.builder import open_index
     from index.encoder import SentenceTransformerEncoder
+    from qa.analysis import SENTENCE_ANALYSER
     from qa.engine import Engine
 
     passages, questions = load_dataset(args.dataset, args.data_dir)
@@ -175,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     encoder = SentenceTransformerEncoder(settings.resolved_model_path())
     encoder.encode(["预热"])
     started = time.perf_counter()
-    index = open_index(settings, encoder, progress=sys.stderr.isatty())
+    index = open_index(settings, encoder, progress=sys.stderr.isatty(), annotator=SENTENCE_ANALYSER)
     build_s = time.perf_counter() - started
     engine = Engine(settings, index, encoder)
 

@@ -5,12 +5,15 @@ import dataclasses
 import errno
 import logging
 import time
+from typing import Protocol
+
+from tqdm import tqdm
 
 from core.config import Settings
 from core.textnorm import normalize
 from core.types import Chunk, Document
 from index.encoder import SentenceTransformerEncoder
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, lexical_fingerprint
 from index.store import (IndexNotWritable, IndexUnusable, StoredIndex, build_lock, index_key, load_index,
                          save_index)
 from ingest.pipeline import corpus_fingerprint, ingest_corpus
@@ -38,28 +41,43 @@ def build_in_memory(documents: list[Document], chunks: list[Chunk], encoder, nor
     return StoredIndex({"in_memory": True}, docs, tuple(chunks), vectors, lexical, None)
 
 
-def expected_key(settings: Settings, encoder: SentenceTransformerEncoder) -> dict:
-    """Manifest fields an index must have to serve these settings, this model and this corpus."""
+class Annotator(Protocol):
+    """Per-document work done once at build time and stored with the index (see qa.analysis)."""
+
+    fingerprint: str
+
+    def __call__(self, document: Document) -> list: ...
+
+
+def expected_key(settings: Settings, encoder: SentenceTransformerEncoder, annotator: Annotator | None = None) -> dict:
+    """Manifest fields an index must have to serve these settings, this model, this corpus and annotator."""
     return index_key(
         encoder.identity, encoder.dimension, settings.chunk_size, settings.chunk_overlap,
-        corpus_fingerprint(settings.corpus_dir),
+        corpus_fingerprint(settings.corpus_dir), lexical_fingerprint(),
+        annotator.fingerprint if annotator is not None else None,
     )
 
 
-def build_index(settings: Settings, encoder: SentenceTransformerEncoder, progress: bool = False) -> StoredIndex:
+def build_index(settings: Settings, encoder: SentenceTransformerEncoder, progress: bool = False,
+                annotator: Annotator | None = None) -> StoredIndex:
     """Ingest the corpus, encode and store it; returns the freshly written index."""
     started = time.perf_counter()
-    key = expected_key(settings, encoder)
+    key = expected_key(settings, encoder, annotator)
     result = ingest_corpus(settings.corpus_dir, settings.chunk_size, settings.chunk_overlap, progress)
     if not result.chunks:
         raise RuntimeError(f"no readable documents in {settings.corpus_dir}: nothing to index")
     docs = {d.doc_id: d for d in result.documents}
     embeddings = encoder.encode([dense_text(c, docs[c.doc_id]) for c in result.chunks], progress=progress)
     lexical = LexicalIndex.build([c.text for c in result.chunks])
+    annotations = None
+    if annotator is not None:
+        annotations = {d.doc_id: annotator(d) for d in tqdm(result.documents, desc="analysing", unit="doc",
+                                                              disable=not progress)}
     save_index(
         settings.index_dir, key, list(result.documents), list(result.chunks), embeddings, lexical,
         extra={"model_path": str(encoder.model_path), "ingest_errors": list(result.errors),
                "build_seconds": round(time.perf_counter() - started, 2)},
+        annotations=annotations,
     )
     log.info("indexed %d documents, %d chunks in %.1f s", len(docs), len(result.chunks),
              time.perf_counter() - started)
@@ -72,17 +90,18 @@ class IndexUnavailable(Exception):
 
 # A stale index may still be served from a read-only folder when only these differ: the vectors
 # and tokens still come from this model, so answers are right for the documents it holds.
-SERVABLE_WHEN_STALE = frozenset({"corpus_fingerprint", "chunk_size", "chunk_overlap"})
+SERVABLE_WHEN_STALE = frozenset({"corpus_fingerprint", "chunk_size", "chunk_overlap", "lexical", "annotator"})
 WRITE_ERRORS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EISDIR, errno.ENOTDIR})
 
 
-def open_index(settings: Settings, encoder: SentenceTransformerEncoder, progress: bool = False) -> StoredIndex:
+def open_index(settings: Settings, encoder: SentenceTransformerEncoder, progress: bool = False,
+               annotator: Annotator | None = None) -> StoredIndex:
     """The usable index for these settings: loaded from disk, or rebuilt with a log line saying why.
 
     When the index folder cannot be written, a stale index is served as it is with a notice, and a
     missing or corrupt one raises IndexUnavailable (one line, no traceback for the user).
     """
-    key = expected_key(settings, encoder)
+    key = expected_key(settings, encoder, annotator)
     try:
         return load_index(settings.index_dir, key)
     except IndexUnusable as reason:
@@ -93,7 +112,7 @@ def open_index(settings: Settings, encoder: SentenceTransformerEncoder, progress
                 except IndexUnusable:
                     pass
                 log.warning("building the index (%s)", reason)
-                return build_index(settings, encoder, progress)
+                return build_index(settings, encoder, progress, annotator)
         except (IndexNotWritable, OSError) as not_writable:
             if isinstance(not_writable, OSError) and not_writable.errno not in WRITE_ERRORS:
                 raise

@@ -1,6 +1,7 @@
 """BM25 (bm25s) over jieba tokens of the matching form of each text."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -23,6 +24,20 @@ def stopwords() -> frozenset[str]:
     """The stop-word list, shared by indexing and queries."""
     lines = STOPWORDS_PATH.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def lexical_fingerprint() -> str:
+    """Names everything that decides the BM25 tokens: stop words, this module, jieba and bm25s versions."""
+    import bm25s
+    import jieba
+
+    digest = hashlib.sha256(f"jieba {jieba.__version__} bm25s {bm25s.__version__}".encode())
+    digest.update(STOPWORDS_PATH.read_bytes() + Path(__file__).read_bytes())
+    from core import textnorm  # the matching form is part of every token
+
+    digest.update(Path(textnorm.__file__).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def jieba_tokenizer():

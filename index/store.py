@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 2  # 2: documents carry screening flags, chunks their flag
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
+ANNOTATIONS = "annotations.jsonl"
 KEEP_VERSIONS = 2
 
 
@@ -53,10 +54,12 @@ class StoredIndex:
     lexical: LexicalIndex
     path: Path | None  # None for an in-memory index
     notice: str | None = None  # served although stale (read-only folder): what users should be told
+    annotations: dict[str, list] | None = None  # per document: rows an annotator computed at build time
 
 
-def index_key(model_identity: str, dimension: int, chunk_size: int, chunk_overlap: int, corpus: str) -> dict:
-    """The manifest fields that must match for an index to be usable."""
+def index_key(model_identity: str, dimension: int, chunk_size: int, chunk_overlap: int, corpus: str,
+              lexical: str = "", annotator: str | None = None) -> dict:
+    """The manifest fields that must match for an index to be usable: every input that shapes it."""
     return {
         "format_version": FORMAT_VERSION,
         "model": model_identity,
@@ -64,6 +67,8 @@ def index_key(model_identity: str, dimension: int, chunk_size: int, chunk_overla
         "chunk_size": chunk_size,
         "chunk_overlap": chunk_overlap,
         "corpus_fingerprint": corpus,
+        "lexical": lexical,
+        "annotator": annotator,
     }
 
 
@@ -146,6 +151,7 @@ def save_index(
     embeddings: np.ndarray,
     lexical: LexicalIndex,
     extra: dict | None = None,
+    annotations: dict[str, list] | None = None,
 ) -> Path:
     """Write a new version directory completely, then switch CURRENT to it in one rename."""
     import faiss
@@ -161,6 +167,8 @@ def save_index(
         _write_jsonl(staging / "chunks.jsonl", (asdict(c) for c in chunks))
         _write_jsonl(staging / "documents.jsonl", (asdict(d) for d in documents))
         lexical.save(staging / "lexical")
+        if annotations is not None:
+            _write_jsonl(staging / ANNOTATIONS, ({"doc_id": d, "rows": rows} for d, rows in annotations.items()))
         manifest = {
             **key,
             **(extra or {}),
@@ -222,8 +230,10 @@ def load_index(index_dir: Path, key: dict | None = None) -> StoredIndex:
         chunks = tuple(Chunk(**c) for c in _read_jsonl(version / "chunks.jsonl"))
         vectors = faiss.read_index(str(version / "vectors.faiss"))
         lexical = LexicalIndex.load(version / "lexical")
+        annotations = ({row["doc_id"]: row["rows"] for row in _read_jsonl(version / ANNOTATIONS)}
+                       if (version / ANNOTATIONS).exists() else None)
     except Exception as exc:  # any parse failure of a checksummed file means the format is not ours
         raise IndexUnusable(f"corrupt: {exc}") from exc
     if vectors.ntotal != len(chunks):
         raise IndexUnusable(f"corrupt: {vectors.ntotal} vectors for {len(chunks)} chunks")
-    return StoredIndex(manifest, documents, chunks, vectors, lexical, version)
+    return StoredIndex(manifest, documents, chunks, vectors, lexical, version, annotations=annotations)

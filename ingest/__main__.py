@@ -60,11 +60,12 @@ def run(args: argparse.Namespace) -> int:
         from index.builder import build_index
         from index.encoder import SentenceTransformerEncoder
         from index.store import IndexNotWritable, build_lock
+        from qa.analysis import SENTENCE_ANALYSER
 
         try:
             encoder = SentenceTransformerEncoder(settings.resolved_model_path())
             with build_lock(settings.index_dir):
-                index = build_index(settings, encoder, progress=True)
+                index = build_index(settings, encoder, progress=True, annotator=SENTENCE_ANALYSER)
         except (FileNotFoundError, RuntimeError, IndexNotWritable, PermissionError) as exc:
             print(f"cannot build the index: {exc}", file=sys.stderr)
             return 1

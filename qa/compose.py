@@ -4,11 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.textnorm import term_form
 from core.types import Document
-from qa.regions import find_regions
 from qa.terms import QueryTerms, coverage, term_positions
-from qa.text_units import Span, clauses
+from qa.text_units import Sentence, Span, clauses
 
 TIME_HINT = re.compile(
     r"\d{4}年|\d{1,2}月|截至|截止|目前|以来|期间|年底|年末|上半年|下半年|今年|去年|近年|[一二三四五六七八九十两\d]+年来"
@@ -59,10 +57,10 @@ def counts_near_terms(terms: QueryTerms, matching: str) -> bool:
     return False
 
 
-def sentence_support(terms: QueryTerms, sentence: Span) -> float:
+def sentence_support(terms: QueryTerms, sentence: Sentence) -> float:
     """Coverage of the question's terms, lowered when the kind of fact asked for is absent."""
-    matching = term_form(sentence.text)
-    support = coverage(terms, matching)
+    matching = sentence.matching
+    support = coverage(terms, matching, sentence.boundaries)
     if terms.quantitative and not terms.asks_time:
         if not COUNT.search(matching) and not (terms.asks_years and YEARS.search(matching)):
             support *= 0.4
@@ -73,10 +71,13 @@ def sentence_support(terms: QueryTerms, sentence: Span) -> float:
     return support
 
 
-def window_score(terms: QueryTerms, text: str, region_named: bool) -> float:
-    """How good an answer `text` is: coverage, plus the kind of fact asked for, a time and a place."""
-    matching = term_form(text)
-    score = coverage(terms, matching)
+def window_score(terms: QueryTerms, text: str, matching: str, boundaries: frozenset[int], names_place: bool) -> float:
+    """How good an answer `text` is: coverage, plus the kind of fact asked for, a time and a place.
+
+    `matching` and `boundaries` are the text's matching form and its word boundaries; `names_place` says
+    whether the text names a place and counts only when the question does.
+    """
+    score = coverage(terms, matching, boundaries)
     if (terms.quantitative or terms.prefers_count) and counts_near_terms(terms, matching):
         score += 0.15
     if terms.asks_amount and _STATES_STOCK.search(matching):
@@ -91,22 +92,25 @@ def window_score(terms: QueryTerms, text: str, region_named: bool) -> float:
         score += 0.15
     if TIME_HINT.search(matching):
         score += 0.08
-    if region_named and find_regions(text):
+    if names_place:
         score += 0.04
     return score - 0.0015 * len(text)
 
 
-def best_window(terms: QueryTerms, sentence: Span, max_chars: int, region_named: bool) -> tuple[Span, float]:
+def best_window(terms: QueryTerms, sentence: Sentence, max_chars: int, region_named: bool) -> tuple[Span, float]:
     """The run of consecutive clauses of a sentence that best answers, at most `max_chars` long."""
-    parts = clauses(sentence) or [sentence]
+    span = sentence.span
+    parts = clauses(span) or [span]
     best, best_score = parts[0], float("-inf")
     for i in range(len(parts)):
         for j in range(i, len(parts)):
             start, end = parts[i].start, parts[j].end
             if end - start > max_chars and j > i:
                 break
-            text = sentence.text[start - sentence.start : end - sentence.start]
-            score = window_score(terms, text, region_named)
+            low, high = start - span.start, end - span.start
+            text = span.text[low:high]
+            matching, boundaries = sentence.window(low, high)
+            score = window_score(terms, text, matching, boundaries, region_named and sentence.names_place(low, high))
             if score > best_score:
                 best, best_score = Span(text, start, end), score
     return _trim(best, max_chars), best_score
@@ -117,28 +121,27 @@ def _trim(span: Span, max_chars: int) -> Span:
     return Span(text, span.start, span.start + len(text))
 
 
-def _cheap_preference(terms: QueryTerms, text: str) -> float:
-    matching = term_form(text)
+def _cheap_preference(terms: QueryTerms, matching: str) -> float:
     wants_count = terms.quantitative or terms.prefers_count
     return 0.1 * (wants_count and counts_near_terms(terms, matching)) + 0.05 * any(w in matching for w in terms.echo_words)
 
 
 def pick_excerpt(
     terms: QueryTerms,
-    candidates: list[tuple[Document, Span, int]],
+    candidates: list[tuple[Document, Sentence, int]],
     max_chars: int,
     region_named: bool,
 ) -> Excerpt | None:
     """The best answering excerpt among candidate (document, sentence, retrieval rank) triples."""
     rated = [(sentence_support(terms, s), d, s, rank) for d, s, rank in candidates]
     # Windows cost more to rate than sentences: rate them for the most promising sentences only.
-    rated.sort(key=lambda r: -(r[0] + _cheap_preference(terms, r[2].text) + 0.04 / (1 + r[3])))
+    rated.sort(key=lambda r: -(r[0] + _cheap_preference(terms, r[2].matching) + 0.04 / (1 + r[3])))
     best = None
     for support, document, sentence, rank in rated[:CANDIDATE_SENTENCES]:
         window, quality = best_window(terms, sentence, max_chars, region_named)
         score = support + 0.5 * quality + 0.04 / (1 + rank)
         if best is None or score > best.score:
-            best = Excerpt(document, sentence, window, support, score)
+            best = Excerpt(document, sentence.span, window, support, score)
     return best
 
 

@@ -11,13 +11,15 @@ from core.textnorm import normalize, term_form
 from core.types import Answer, Citation, Document, Hit, Passage
 from index.builder import open_index
 from index.encoder import SentenceTransformerEncoder
-from index.search import FusionWeights, Retriever
+from index.search import FusionWeights, QueryScores, Retriever
 from index.store import StoredIndex
 from ingest.screening import overlapping
-from qa import compose
+from qa import analysis, compose
+from qa.analysis import SENTENCE_ANALYSER
+from qa.passage_stats import PassageStats
 from qa.regions import covers, infer_region, named_regions
 from qa.terms import QueryTerms, query_terms
-from qa.text_units import Span, sentences
+from qa.text_units import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +66,15 @@ class Engine:
         weights = weights or FusionWeights(settings.dense_weight, settings.lexical_weight)
         self.retriever = Retriever(index, encoder, weights)
         self.regions = {d.doc_id: d.region or infer_region(d.text) for d in index.documents.values()}
-        self._chunk_matching = [term_form(c.text) for c in index.chunks]
-        self._sentences = {d.doc_id: sentences(d.text) for d in index.documents.values()}
-        self._df_cache: dict[tuple[str, ...], int] = {}
-        self._corpus_blob = "\x00".join(self._chunk_matching)  # one string: "occurs anywhere" in one C search
+        self._stats = PassageStats([term_form(c.text) for c in index.chunks])
+        self._sentences: dict[str, list[Sentence]] = {}  # per document, analysed on first use
+        self._docs_of_region: dict[str, frozenset[str]] = {}
 
     @classmethod
     def open(cls, settings: Settings, progress: bool = False) -> "Engine":
         """Load (or build) the index for these settings and the model it names."""
         encoder = SentenceTransformerEncoder(settings.resolved_model_path())
-        return cls(settings, open_index(settings, encoder, progress), encoder)
+        return cls(settings, open_index(settings, encoder, progress, SENTENCE_ANALYSER), encoder)
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -88,11 +89,12 @@ class Engine:
         best first, one group after another in turns so that every asked place is represented."""
         started = time.perf_counter()
         question = validate_question(question, self.settings.max_question_chars)
-        terms = query_terms(question, self._document_frequency, len(self._chunk_matching), self._occurs)
+        terms = query_terms(question, self._stats.count, len(self.index.chunks), self._stats.occurs)
         places = named_regions(question) if self.settings.region_routing else []
         groups, missing = self._groups(places)
         retrieved_at = time.perf_counter()
-        per_group = [(g, self._search(question, g)) for g in groups]
+        scores = self.retriever.scores(question)  # encoded once, ranked per group
+        per_group = [(g, self._search(question, g, scores)) for g in groups]
         retrieve_ms = (time.perf_counter() - retrieved_at) * 1000
 
         excerpts: list[tuple[str | None, compose.Excerpt]] = []
@@ -112,7 +114,7 @@ class Engine:
             missing = missing + [g.label for g in groups if g.label not in answered]
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
-        passages = self._passages(question, all_hits)
+        passages = self._passages(question, all_hits, scores)
         warnings = ((self.index.notice,) if self.index.notice else ()) + self._flag_warnings(citations)
         total_ms = (time.perf_counter() - started) * 1000
         result = Answer(
@@ -136,40 +138,48 @@ class Engine:
             return [_Group(None, None)], []
         groups, missing = [], []
         for place in places:
-            ids = frozenset(d for d, region in self.regions.items() if covers(region, place))
+            ids = self._documents_about(place)
             (groups.append(_Group(place, ids)) if ids else missing.append(place))
         return groups, missing
 
-    def _search(self, question: str, group: _Group) -> list[Hit]:
+    def _documents_about(self, place: str) -> frozenset[str]:
+        """Documents that may answer for a place (cached per place; a dict is safe to share here)."""
+        if place not in self._docs_of_region:
+            self._docs_of_region[place] = frozenset(d for d, region in self.regions.items() if covers(region, place))
+        return self._docs_of_region[place]
+
+    def _search(self, question: str, group: _Group, scores: QueryScores) -> list[Hit]:
         """Hits for one group. The composer reads sentences of more chunks than the passages shown:
         wording that retrieval ranks low (a synonym, a count) is often found again at sentence level."""
-        keep = None if group.doc_ids is None else (lambda c, ids=group.doc_ids: c.doc_id in ids)
-        return self.retriever.search(question, self.settings.candidate_chunks, keep)
-
-    def _occurs(self, word: str) -> bool:
-        return word in self._corpus_blob
-
-    def _document_frequency(self, variants: tuple[str, ...]) -> int:
-        """Chunks containing any of the variants (cached; a dict is safe to share between threads here)."""
-        if variants not in self._df_cache:
-            self._df_cache[variants] = sum(any(v in text for v in variants) for text in self._chunk_matching)
-        return self._df_cache[variants]
+        return self.retriever.search(question, self.settings.candidate_chunks, doc_ids=group.doc_ids, scores=scores)
 
     # -- composing ---------------------------------------------------------------------------------------
 
-    def _candidates(self, hits: list[Hit]) -> list[tuple[Document, Span, int, str | None]]:
+    def _candidates(self, hits: list[Hit]) -> list[tuple[Document, Sentence, int, str | None]]:
         """Sentences overlapping the retrieved chunks, each with the rank of the best hit it overlaps and
         the screening reason when the sentence reads as an instruction to an assistant."""
-        seen: dict[tuple[str, int], tuple[Document, Span, int, str | None]] = {}
+        seen: dict[tuple[str, int], tuple[Document, Sentence, int, str | None]] = {}
         for hit in hits:
             chunk = hit.chunk
             document = self.documents[chunk.doc_id]
-            for sentence in self._sentences[chunk.doc_id]:
-                if sentence.start < chunk.end and sentence.end > chunk.start:
-                    seen.setdefault((chunk.doc_id, sentence.start), (
+            for sentence in self._sentences_of(document):
+                span = sentence.span
+                if span.start < chunk.end and span.end > chunk.start:
+                    seen.setdefault((chunk.doc_id, span.start), (
                         document, sentence, hit.rank,
-                        overlapping(document.flags, sentence.start, sentence.end) if document.flags else None))
+                        overlapping(document.flags, span.start, span.end) if document.flags else None))
         return list(seen.values())
+
+    def _sentences_of(self, document: Document) -> list[Sentence]:
+        """A document's sentences with their matching forms, word boundaries and places: from the rows the
+        index stored at build time, else (an index built without them) analysed now; either way once per
+        document. Two threads may both do it the first time; they store equal results, so no lock."""
+        found = self._sentences.get(document.doc_id)
+        if found is None:
+            rows = (self.index.annotations or {}).get(document.doc_id)
+            found = analysis.from_rows(document, rows) if rows is not None else analysis.analyse(document)
+            self._sentences[document.doc_id] = found
+        return found
 
     def _pick(self, terms: QueryTerms, candidates, max_chars: int, region_named: bool) -> compose.Excerpt | None:
         """The best excerpt, from sentences without instruction-like text unless none of those answers."""
@@ -228,11 +238,11 @@ class Engine:
             return ABSTENTION, []
         return "\n".join(lines), citations
 
-    def _passages(self, question: str, hits: list[Hit]) -> list[Passage]:
+    def _passages(self, question: str, hits: list[Hit], scores: QueryScores) -> list[Passage]:
         """The retrieved passages, best first; topped up from an unrestricted search to at least five."""
         wanted = max(5, self.settings.top_k)
         if len({h.chunk.chunk_id for h in hits}) < wanted:
-            hits = hits + self.retriever.search(question, wanted)
+            hits = hits + self.retriever.search(question, wanted, scores=scores)
         hits = sorted(hits, key=lambda h: -h.score)
         result, seen = [], set()
         for hit in hits:

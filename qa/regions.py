@@ -58,8 +58,12 @@ def covers(document_region: str | None, asked: str) -> bool:
         return False
     if document_region == asked:
         return True
-    parents = {r.name: r.parent for r in load_regions()}
-    return parents.get(document_region) == asked
+    return _parents().get(document_region) == asked
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str | None]:
+    return {r.name: r.parent for r in load_regions()}
 
 
 def infer_region(text: str) -> str | None:

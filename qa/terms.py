@@ -186,12 +186,15 @@ def word_boundaries(matching_text: str) -> set[int]:
     return boundaries
 
 
-def coverage(terms: QueryTerms, matching_text: str) -> float:
-    """Weighted share of the question's terms found in the text, 0..1 (0 when the question has none)."""
+def coverage(terms: QueryTerms, matching_text: str, boundaries: frozenset[int] | set[int] | None = None) -> float:
+    """Weighted share of the question's terms found in the text, 0..1 (0 when the question has none).
+
+    `boundaries` are the text's word boundaries when already known (segmented once at load)."""
     total = sum(t.weight for t in terms.terms)
     if total == 0:
         return 0.0
-    boundaries = word_boundaries(matching_text)
+    if boundaries is None:
+        boundaries = word_boundaries(matching_text)
     return sum(t.weight * term_found(t, matching_text, boundaries) for t in terms.terms) / total
 
 
