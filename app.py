@@ -2,7 +2,8 @@
 
 Run `python app.py` (host and port: GRADIO_SERVER_NAME / GRADIO_SERVER_PORT). The index is loaded once at
 start-up (built first when missing or stale); the chat function `respond(message, history)` holds no
-retrieval or answering logic of its own.
+retrieval or answering logic of its own. The Gradio app is mounted in a FastAPI app that adds one route:
+`/documents/{doc_id}/file`, the original file of an indexed document, never served as active content.
 """
 from __future__ import annotations
 
@@ -52,13 +53,12 @@ class EngineHolder:
 HOLDER = EngineHolder()
 
 
-def raw_file_url(corpus_dir):
-    """A function giving the link to a document's original file, served by Gradio from the corpus folder."""
-    def url(document) -> str | None:
-        if not document.path:
-            return None
-        return f"/gradio_api/file={quote(str((corpus_dir / document.path).resolve()))}"
-    return url
+def raw_file_url(document, page: int | None = None) -> str | None:
+    """The link to a document's original file (a PDF opens at `page`); None when it has no file."""
+    if not document.path:
+        return None
+    anchor = f"#page={page}" if page and document.format == "pdf" else ""
+    return f"/documents/{quote(document.doc_id, safe='')}/file{anchor}"
 
 
 def respond(message: str, history: list | None = None, holder: EngineHolder = HOLDER, previous: str | None = None):
@@ -88,7 +88,7 @@ def respond(message: str, history: list | None = None, holder: EngineHolder = HO
         log.exception("failed to answer %r", message[:200] if isinstance(message, str) else message)
         yield "抱歉，回答时出错了，请换个问法再试。", sources_html(None, {})
         return
-    panel = sources_html(final, engine.documents, raw_file_url(engine.settings.corpus_dir))
+    panel = sources_html(final, engine.documents, raw_file_url)
     if final.mode == "extractive" and not final.warnings:
         for upto in range(STREAM_STEP, len(final.answer), STREAM_STEP):
             yield understood + answer_markdown(final, upto), panel
@@ -139,17 +139,49 @@ def build_demo(holder: EngineHolder = HOLDER) -> gr.Blocks:
     return demo
 
 
-def launch_options(holder: EngineHolder = HOLDER) -> dict:
-    """Keyword arguments for demo.launch(): styling, the citation script, and the corpus folder for raw files."""
-    return {"css": CSS, "head": HEAD, "allowed_paths": [str(holder.get().settings.corpus_dir.resolve())]}
+def create_app(holder: EngineHolder = HOLDER, demo: gr.Blocks | None = None):
+    """The FastAPI app: the document route, with the Gradio chat mounted at /. Corpus files are not in
+    Gradio's allowed paths, so the only way to a stored file is the route below."""
+    from fastapi import FastAPI
+
+    from ui.files import document_file_response
+
+    api = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
+    @api.api_route("/documents/{doc_id}/file", methods=["GET", "HEAD"])
+    def document_file(doc_id: str):
+        engine = holder.get()
+        return document_file_response(engine.documents.get(doc_id), engine.settings.corpus_dir)
+
+    demo = demo or build_demo(holder)
+    demo.queue(default_concurrency_limit=4)
+    return gr.mount_gradio_app(api, demo, path="/", css=CSS, head=HEAD)
+
+
+def start_server(app, host: str = "127.0.0.1", port: int = 0):
+    """Serve `app` from a background thread; returns (url, server). Port 0 picks a free port."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError(f"the server could not start on {host}:{port}")
+        thread.join(0.05)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    return f"http://{host}:{bound}/", server
 
 
 demo = build_demo()
 
 if __name__ == "__main__":
-    from core.logs import setup_logging
+    import os
+
+    import uvicorn
 
     from core.config import SettingsError
+    from core.logs import setup_logging
     from index.builder import IndexUnavailable
 
     setup_logging()
@@ -159,4 +191,7 @@ if __name__ == "__main__":
         raise SystemExit(str(exc))
     except (FileNotFoundError, RuntimeError, IndexUnavailable) as exc:  # no model, no documents, no index
         raise SystemExit(f"cannot start: {exc}")
-    demo.queue(default_concurrency_limit=4).launch(**launch_options())
+    host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
+    port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
+    print(f"ReformQA: http://{host}:{port}/", flush=True)
+    uvicorn.run(create_app(HOLDER, demo), host=host, port=port, log_level="warning")

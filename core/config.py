@@ -45,6 +45,7 @@ class Settings:
     llm_temperature: float = 0.1
     llm_max_passages: int = 6
     abstain_threshold: float = 0.5
+    ocr: bool = False  # read scanned PDF pages by OCR (rapidocr-onnxruntime; about 4.5 s a page on 2 cores)
 
     def resolved_model_path(self) -> Path:
         """The model directory to load, or a clear error when there is none."""

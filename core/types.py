@@ -17,6 +17,20 @@ class Document:
     path: str | None = None  # file name inside corpus/, for linking the raw original
     # Spans of `text` that read as instructions to an AI assistant: (start, end, reason), see ingest.screening.
     flags: tuple[tuple[int, int, str], ...] = ()
+    # (offset in `text`, page number) where each page starts; () for formats without pages.
+    pages: tuple[tuple[int, int], ...] = ()
+    format: str = "text"  # text, pdf, docx or html
+    page_count: int | None = None
+
+
+def page_at(document: Document, offset: int) -> int | None:
+    """The page of the document that holds `offset` of its display text (None without pages)."""
+    page = None
+    for start, number in document.pages:
+        if start > offset:
+            break
+        page = number
+    return page
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class Citation:
     text: str
     start: int
     end: int
+    page: int | None = None  # the page the cited span starts on (PDF); None for formats without pages
 
 
 @dataclass(frozen=True)
@@ -67,6 +82,7 @@ class Passage:
     end: int
     score: float
     flag: str | None = None  # why this passage holds instruction-like text (shown with a warning)
+    page: int | None = None  # the page the passage starts on (PDF)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import sys
 import threading
@@ -22,22 +21,12 @@ QUESTIONS = ["黑龙江高技能人才多少", "昆明有多少个职工书屋",
              "龙江技能人才总数是多少", "昆明建了多少个工匠学院"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_app() -> tuple[str, object]:
-    """The app on a free loopback port, with its index loaded; returns (url, demo)."""
+    """The app on a free loopback port, with its index loaded; returns (url, server)."""
     import app
 
     app.HOLDER.get()
-    demo = app.build_demo(app.HOLDER)
-    port = free_port()
-    demo.queue(default_concurrency_limit=4).launch(server_name="127.0.0.1", server_port=port,
-                                                    prevent_thread_lock=True, quiet=True, **app.launch_options())
-    return f"http://127.0.0.1:{port}/", demo
+    return app.start_server(app.create_app(app.HOLDER))
 
 
 def run_level(url: str, users: int, per_user: int) -> dict:
@@ -89,13 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     from core.logs import setup_logging
 
     setup_logging()
-    url, demo = (args.url, None) if args.url else start_app()
+    url, server = (args.url, None) if args.url else start_app()
     try:
         run_level(url, 1, 2)  # warm-up: the first request pays for lazy set-up in the server
         levels = [run_level(url, users, args.per_user) for users in args.users]
     finally:
-        if demo is not None:
-            demo.close()
+        if server is not None:
+            server.should_exit = True
     result = {"date": time.strftime("%Y-%m-%d"), "url": url, "levels": levels}
     print(json.dumps(result, ensure_ascii=False, indent=2))
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -53,7 +53,7 @@ def expected_key(settings: Settings, encoder: SentenceTransformerEncoder, annota
     """Manifest fields an index must have to serve these settings, this model, this corpus and annotator."""
     return index_key(
         encoder.identity, encoder.dimension, settings.chunk_size, settings.chunk_overlap,
-        corpus_fingerprint(settings.corpus_dir), lexical_fingerprint(),
+        corpus_fingerprint(settings.corpus_dir, settings.ocr), lexical_fingerprint(),
         annotator.fingerprint if annotator is not None else None,
     )
 
@@ -63,7 +63,7 @@ def build_index(settings: Settings, encoder: SentenceTransformerEncoder, progres
     """Ingest the corpus, encode and store it; returns the freshly written index."""
     started = time.perf_counter()
     key = expected_key(settings, encoder, annotator)
-    result = ingest_corpus(settings.corpus_dir, settings.chunk_size, settings.chunk_overlap, progress)
+    result = ingest_corpus(settings.corpus_dir, settings.chunk_size, settings.chunk_overlap, progress, settings.ocr)
     if not result.chunks:
         raise RuntimeError(f"no readable documents in {settings.corpus_dir}: nothing to index")
     docs = {d.doc_id: d for d in result.documents}

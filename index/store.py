@@ -28,7 +28,7 @@ from index.lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2  # 2: documents carry screening flags, chunks their flag
+FORMAT_VERSION = 3  # 2: screening flags; 3: pages and format of documents
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 ANNOTATIONS = "annotations.jsonl"
@@ -225,7 +225,8 @@ def load_index(index_dir: Path, key: dict | None = None) -> StoredIndex:
         bad = sorted(set(files) ^ set(actual) | {f for f in files if actual.get(f) != files[f]})
         raise IndexUnusable(f"corrupt: {', '.join(bad[:3])} missing or changed since it was written")
     try:
-        documents = {d["doc_id"]: Document(**{**d, "flags": tuple(map(tuple, d.get("flags", ())))})
+        documents = {d["doc_id"]: Document(**{**d, "flags": tuple(map(tuple, d.get("flags", ()))),
+                                              "pages": tuple(map(tuple, d.get("pages", ())))})
                      for d in _read_jsonl(version / "documents.jsonl")}
         chunks = tuple(Chunk(**c) for c in _read_jsonl(version / "chunks.jsonl"))
         vectors = faiss.read_index(str(version / "vectors.faiss"))

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         errors = index.manifest.get("ingest_errors", [])
     seconds = time.perf_counter() - started
     for line in errors:
-        print(f"skipped: {line}", file=sys.stderr)
+        print(f"warning: {line}", file=sys.stderr)
     target = "(dry run, no index written)" if args.dry_run else f"→ {settings.index_dir}"
     print(f"ingested {documents} documents, {chunks} chunks in {seconds:.1f} s {target}")
     return 0 if documents else 1

@@ -30,10 +30,11 @@ class CleaningRules:
 
 @dataclass(frozen=True)
 class CleanResult:
-    """The display text and what was removed, line by line, with the reason."""
+    """The display text, what was removed (line by line, with the reason) and where each kept line came from."""
 
     text: str
     removed: tuple[tuple[str, str], ...]
+    sources: tuple[int, ...] = ()  # index of the raw line each display line (paragraph) was cut from
 
 
 @lru_cache(maxsize=4)
@@ -57,8 +58,9 @@ def clean_text(raw: str, rules: CleaningRules, extra_drop_lines: tuple[str, ...]
     """Turn a raw scrape into display text: paragraphs separated by blank lines, in the original script."""
     removed: list[tuple[str, str]] = []
     extra = {line.strip() for line in extra_drop_lines}
-    kept: list[str] = []
-    for line in strip_pinyin_glosses(raw.replace("\r\n", "\n").replace("\r", "\n")).split("\n"):
+    kept: list[tuple[str, int]] = []
+    lines = strip_pinyin_glosses(raw.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    for source, line in enumerate(lines):
         line = line.replace("\u3000", " ").strip()
         if not line:
             continue
@@ -75,9 +77,10 @@ def clean_text(raw: str, rules: CleaningRules, extra_drop_lines: tuple[str, ...]
         line = _drop_phrases(line, rules, removed)
         line = rules.line_prefix.sub("", line).strip()
         if line:
-            kept.append(line)
+            kept.append((line, source))
     kept = _drop_duplicates(kept, rules.min_duplicate_chars, removed)
-    return CleanResult(text="\n\n".join(kept), removed=tuple(removed))
+    return CleanResult(text="\n\n".join(line for line, _ in kept), removed=tuple(removed),
+                       sources=tuple(source for _, source in kept))
 
 
 def _drop_phrases(line: str, rules: CleaningRules, removed: list[tuple[str, str]]) -> str:
@@ -91,16 +94,17 @@ def _drop_phrases(line: str, rules: CleaningRules, removed: list[tuple[str, str]
     return line
 
 
-def _drop_duplicates(lines: list[str], min_chars: int, removed: list[tuple[str, str]]) -> list[str]:
-    keys = [_PUNCT_OR_SPACE.sub("", normalize(line)) for line in lines]
+def _drop_duplicates(lines: list[tuple[str, int]], min_chars: int,
+                     removed: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    keys = [_PUNCT_OR_SPACE.sub("", normalize(line)) for line, _ in lines]
     # Of two copies, keep the one with more text, then the better punctuated one, then the first.
-    rank = [(len(key), len(line), -i) for i, (line, key) in enumerate(zip(lines, keys))]
+    rank = [(len(key), len(line), -i) for i, ((line, _), key) in enumerate(zip(lines, keys))]
     result = []
-    for i, (line, key) in enumerate(zip(lines, keys)):
+    for i, ((line, source), key) in enumerate(zip(lines, keys)):
         if len(key) >= min_chars and any(
             key in other and rank[j] > rank[i] for j, other in enumerate(keys) if j != i
         ):
             removed.append((line, "duplicate"))
             continue
-        result.append(line)
+        result.append((line, source))
     return result

@@ -1,4 +1,5 @@
-"""Read corpus files as text: UTF-8, or GB18030/Big5 detected from the bytes; refuse binary files clearly."""
+"""Read corpus files: text (UTF-8, UTF-16/32 with a BOM, or GB18030/Big5 detected), PDF, Word .docx and saved
+web pages; refuse binary and damaged files with one clear line each."""
 from __future__ import annotations
 
 import codecs
@@ -6,7 +7,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+from ingest.readers import Extracted, is_supported, read_document
+
 METADATA_FILE = "metadata.yaml"
 
 
@@ -21,12 +23,19 @@ class CorpusReadError(Exception):
 
 @dataclass(frozen=True)
 class RawFile:
-    """A corpus file decoded to text, with the encoding used and a hash of its bytes."""
+    """A corpus file's extracted text (with pages and metadata where the format has them) and its hash."""
 
     name: str
-    text: str
-    encoding: str
+    extracted: Extracted
     sha256: str
+
+    @property
+    def text(self) -> str:
+        return self.extracted.text
+
+    @property
+    def encoding(self) -> str:
+        return self.extracted.encoding or self.extracted.format
 
 
 def _files(corpus_dir: Path) -> list[Path]:
@@ -36,22 +45,24 @@ def _files(corpus_dir: Path) -> list[Path]:
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """Document files in the corpus folder, sorted by name (metadata and hidden files excluded)."""
-    return [p for p in _files(corpus_dir) if p.suffix.lower() in SUPPORTED_SUFFIXES]
+    return [p for p in _files(corpus_dir) if is_supported(p)]
 
 
 def unsupported_files(corpus_dir: Path) -> list[Path]:
-    """Files in the corpus folder that ingest skips because their format is not supported yet."""
-    return [p for p in _files(corpus_dir) if p.suffix.lower() not in SUPPORTED_SUFFIXES]
+    """Files in the corpus folder that ingest skips because it does not read their format."""
+    return [p for p in _files(corpus_dir) if not is_supported(p)]
 
 
-def read_corpus_file(path: Path) -> RawFile:
-    """Decode one file; raise CorpusReadError with a one-line reason when it is not readable text."""
+def read_corpus_file(path: Path, ocr=None) -> RawFile:
+    """Read and extract one file; raise CorpusReadError with a one-line reason when it cannot be used."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusReadError(f"{path.name}: cannot read file ({exc.strerror})") from exc
-    text, encoding = decode_text(data, path.name)
-    return RawFile(name=path.name, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+    if not data.strip():
+        raise CorpusReadError(f"{path.name}: file is empty")
+    extracted = read_document(path, data, ocr)
+    return RawFile(name=path.name, extracted=extracted, sha256=hashlib.sha256(data).hexdigest())
 
 
 def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:

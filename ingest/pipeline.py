@@ -12,6 +12,7 @@ from core.types import Chunk, Document
 from ingest.chunking import chunk_document
 from ingest.cleaning import CleaningRules, clean_text, load_rules
 from ingest.loader import METADATA_FILE, CorpusReadError, corpus_files, read_corpus_file, unsupported_files
+from ingest.readers import Extracted, read_document
 from ingest.metadata import DocumentMeta, doc_id_for, fallback_title, load_metadata
 from ingest.screening import load_screening_rules, overlapping, screen_text
 
@@ -27,41 +28,69 @@ class IngestResult:
     errors: tuple[str, ...]
 
 
-def build_document(file_name: str, raw_text: str, meta: DocumentMeta, rules: CleaningRules) -> Document:
-    """Clean one file's text and attach its metadata."""
-    text = clean_text(raw_text, rules, meta.drop_lines).text
+def build_document(file_name: str, extracted: Extracted | str, meta: DocumentMeta, rules: CleaningRules) -> Document:
+    """Clean one file's extracted text, keep the page of every paragraph, and attach its metadata
+    (`corpus/metadata.yaml` wins over what the file says about itself)."""
+    if isinstance(extracted, str):
+        extracted = Extracted(extracted, "text")
+    cleaned = clean_text(extracted.text, rules, meta.drop_lines)
+    text = cleaned.text
     flags = tuple((f.start, f.end, f.reason) for f in screen_text(text))
     if flags:
         log.warning("%s: %d passage(s) read as instructions to an assistant (%s); they are marked and "
                     "answers citing them carry a warning", file_name, len(flags), flags[0][2])
     return Document(
         doc_id=doc_id_for(file_name),
-        title=meta.title or fallback_title(text),
-        source=meta.publisher,
-        date=meta.date,
+        title=meta.title or extracted.title or fallback_title(text),
+        source=meta.publisher or extracted.publisher,
+        date=meta.date or extracted.date,
         text=text,
         region=meta.region,
         path=file_name,
         flags=flags,
+        pages=page_starts(cleaned.text, cleaned.sources, extracted.line_pages),
+        format=extracted.format,
+        page_count=extracted.page_count,
     )
 
 
-def load_documents(corpus_dir: Path, progress: bool = False) -> tuple[list[Document], list[str]]:
-    """Read and clean every document; a file that cannot be read is reported and skipped."""
+def page_starts(text: str, sources: tuple[int, ...], line_pages: tuple[int, ...] | None) -> tuple[tuple[int, int], ...]:
+    """(offset in the display text, page) wherever the page changes; () for formats without pages.
+
+    The display text is its paragraphs joined by blank lines, paragraph i cut from raw line sources[i]."""
+    if not line_pages:
+        return ()
+    starts, offset = [], 0
+    for paragraph, source in zip(text.split("\n\n"), sources):
+        page = line_pages[source]
+        if not starts or starts[-1][1] != page:
+            starts.append((offset, page))
+        offset += len(paragraph) + 2
+    return tuple(starts)
+
+
+def load_documents(corpus_dir: Path, progress: bool = False, ocr: bool = False) -> tuple[list[Document], list[str]]:
+    """Read and clean every document. A file that cannot be read is reported and skipped; what a user
+    should know about a file that is used (pages without text, say) is reported too."""
     rules = load_rules()
     metadata = load_metadata(corpus_dir)
     documents, errors = [], []
     for path in unsupported_files(corpus_dir):
-        errors.append(f"{path.name}: skipped, unsupported format (supported: .txt, .md)")
-    for path in tqdm(corpus_files(corpus_dir), desc="cleaning", unit="doc", disable=not progress):
         try:
-            raw = read_corpus_file(path)
+            read_document(path, b"")
+        except CorpusReadError as exc:
+            errors.append(str(exc))
+    reader = ocr_reader() if ocr else None
+    for path in tqdm(corpus_files(corpus_dir), desc="reading", unit="doc", disable=not progress):
+        try:
+            raw = read_corpus_file(path, reader)
         except CorpusReadError as exc:
             errors.append(str(exc))
             continue
-        if raw.encoding != "utf-8":
+        errors += raw.extracted.notes
+        if raw.encoding not in ("utf-8", "pdf", "docx"):
             log.info("%s: decoded as %s", path.name, raw.encoding)
-        document = build_document(path.name, raw.text, metadata.get(path.name, DocumentMeta()), rules)
+        document = build_document(path.name, raw.extracted, metadata.get(path.name, DocumentMeta()), rules)
         if not document.text.strip():
             errors.append(f"{path.name}: nothing left after cleaning")
             continue
@@ -71,9 +100,10 @@ def load_documents(corpus_dir: Path, progress: bool = False) -> tuple[list[Docum
     return documents, errors
 
 
-def ingest_corpus(corpus_dir: Path, chunk_size: int, chunk_overlap: int, progress: bool = False) -> IngestResult:
+def ingest_corpus(corpus_dir: Path, chunk_size: int, chunk_overlap: int, progress: bool = False,
+                  ocr: bool = False) -> IngestResult:
     """Load, clean and chunk the whole corpus."""
-    documents, errors = load_documents(corpus_dir, progress)
+    documents, errors = load_documents(corpus_dir, progress, ocr)
     return IngestResult(tuple(documents), tuple(chunk_documents(documents, chunk_size, chunk_overlap)), tuple(errors))
 
 
@@ -83,9 +113,19 @@ def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: i
             for d in documents for c in chunk_document(d, chunk_size, chunk_overlap)]
 
 
-def corpus_fingerprint(corpus_dir: Path) -> str:
-    """Hash of every file ingest looks at (names and bytes) and of the cleaning and screening rules."""
-    digest = hashlib.sha256((load_rules().fingerprint + load_screening_rules().fingerprint).encode())
+def ocr_reader():
+    """The OCR function for scanned PDF pages (see ingest/ocr.py); CorpusReadError-free: None when unavailable."""
+    from ingest.ocr import load_ocr
+
+    return load_ocr()
+
+
+def corpus_fingerprint(corpus_dir: Path, ocr: bool = False) -> str:
+    """Hash of every file ingest looks at (names and bytes), of the cleaning and screening rules and of
+    the code that reads each format."""
+    readers = Path(__file__).with_name("readers")
+    code = b"".join(p.read_bytes() for p in sorted(readers.glob("*.py"))) + f"ocr={ocr}".encode()
+    digest = hashlib.sha256((load_rules().fingerprint + load_screening_rules().fingerprint).encode() + code)
     paths = corpus_files(corpus_dir) + unsupported_files(corpus_dir)
     metadata = corpus_dir / METADATA_FILE
     for path in sorted(paths + ([metadata] if metadata.exists() else [])):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from core.config import Settings
 from core.textnorm import normalize, term_form
-from core.types import Answer, Citation, Document, Hit, Passage
+from core.types import Answer, Citation, Document, Hit, Passage, page_at
 from index.builder import open_index
 from index.encoder import SentenceTransformerEncoder
 from index.search import FusionWeights, QueryScores, Retriever
@@ -228,7 +228,8 @@ class Engine:
                 show_label = document.title[:16]
             lines.append(compose.phrase(excerpt, n, show_label))
             citations.append(Citation(n, document.doc_id, document.title, document.source, document.date,
-                                      excerpt.sentence.text, excerpt.sentence.start, excerpt.sentence.end))
+                                      excerpt.sentence.text, excerpt.sentence.start, excerpt.sentence.end,
+                                      page_at(document, excerpt.sentence.start)))
         covered = [r for r in dict.fromkeys(self.regions.values()) if r]
         for place in missing:
             lines.append(f"{place}：资料中没有找到相关内容。")
@@ -251,7 +252,7 @@ class Engine:
             seen.add(hit.chunk.chunk_id)
             document = self.documents[hit.chunk.doc_id]
             result.append(Passage(document.doc_id, document.title, hit.chunk.text, hit.chunk.start,
-                                  hit.chunk.end, round(hit.score, 6), hit.chunk.flag))
+                                  hit.chunk.end, round(hit.score, 6), hit.chunk.flag, page_at(document, hit.chunk.start)))
         return result[:wanted]
 
 

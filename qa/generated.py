@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from core.config import Settings
-from core.types import Answer, Citation, Hit
+from core.types import Answer, Citation, Hit, page_at
 from llm.client import LLMSettings, LLMUnavailable, stream_chat
 from llm.prompt import PromptPassage, build_messages
 from llm.verify import verify_answer
@@ -111,4 +111,4 @@ class Answerer:
     def _citation(self, n: int, hit: Hit) -> Citation:
         document = self.engine.documents[hit.chunk.doc_id]
         return Citation(n, document.doc_id, document.title, document.source, document.date, hit.chunk.text,
-                        hit.chunk.start, hit.chunk.end)
+                        hit.chunk.start, hit.chunk.end, page_at(document, hit.chunk.start))

@@ -1,6 +1,5 @@
 """The browser chat: the chat function in process, escaping, bad input, and a real Gradio server."""
 import html
-import socket
 import threading
 
 import pytest
@@ -60,20 +59,11 @@ def test_escape_markdown_round_trips_to_the_same_visible_text():
     assert html.unescape(escape_markdown("a<b>&c*").replace("\\", "")) == "a<b>&c*"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(holder):
-    demo = app.build_demo(holder)
-    port = _free_port()
-    demo.queue(default_concurrency_limit=4).launch(
-        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, **app.launch_options(holder))
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    url, running = app.start_server(app.create_app(holder))
+    yield url
+    running.should_exit = True
 
 
 def test_two_concurrent_sessions_get_their_own_answers(server):
@@ -105,7 +95,7 @@ def test_raw_original_file_is_served_but_nothing_outside_the_corpus(server, hold
 
     engine = holder.get()
     document = engine.documents[HEILONGJIANG]
-    url = server.rstrip("/") + app.raw_file_url(engine.settings.corpus_dir)(document)
+    url = server.rstrip("/") + app.raw_file_url(document)
     with urllib.request.urlopen(url, timeout=30) as response:
         assert "(chǎn)" in response.read().decode("utf-8"), "the original, uncleaned file"
     with pytest.raises(urllib.error.HTTPError):

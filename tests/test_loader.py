@@ -33,13 +33,15 @@ def test_unreadable_files_have_a_clear_reason(data, reason):
 
 def test_one_bad_file_does_not_stop_the_others(corpus_copy):
     (corpus_copy / "broken.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
-    (corpus_copy / "report.pdf").write_bytes(b"%PDF-1.4")
+    (corpus_copy / "report.pdf").write_bytes(b"%PDF-1.4")  # damaged: reported, not fatal
+    (corpus_copy / "slides.key").write_bytes(b"PK\x03\x04")  # a format ingest does not read
     (corpus_copy / "legacy-gbk.txt").write_bytes(SIMPLIFIED.encode("gb18030"))
     documents, errors = load_documents(corpus_copy)
     ids = {d.doc_id for d in documents}
     assert len(ids) == 6 and "legacy-gbk" in ids
     assert any(e.startswith("broken.txt:") and "binary" in e for e in errors)
-    assert any(e.startswith("report.pdf:") and "unsupported" in e for e in errors)
+    assert any(e.startswith("report.pdf:") and "not a readable PDF" in e for e in errors)
+    assert any(e.startswith("slides.key:") and "unsupported" in e for e in errors)
 
 
 def test_document_without_metadata_gets_title_from_first_meaningful_line(corpus_copy):

@@ -55,8 +55,13 @@ def _flag_note(reason: str | None) -> str:
     return f'<div class="flag-note">⚠ 含疑似针对 AI 助手的指令文字（{html.escape(reason)}），请核对</div>' if reason else ""
 
 
+def page_label(page: int | None) -> str:
+    """第 N 页, or nothing for formats without pages."""
+    return f"第 {page} 页" if page else ""
+
+
 def _citation_card(c: Citation, document: Document, raw_url: str | None) -> str:
-    meta = " · ".join(html.escape(x) for x in (c.source, c.date) if x)
+    meta = " · ".join(html.escape(x) for x in (c.source, c.date, page_label(c.page)) if x)
     link = f' <a class="raw-link" href="{html.escape(raw_url)}" target="_blank">原始文件</a>' if raw_url else ""
     return (
         f'<div class="cite-card" id="card-{c.n}">'
@@ -75,16 +80,17 @@ def _document_view(c: Citation, document: Document) -> str:
     body = f"{html.escape(text[: c.start])}<mark class=\"cited\" id=\"hl-{c.n}\">{html.escape(text[c.start:c.end])}</mark>{html.escape(text[c.end:])}"
     return (
         f'<div class="doc-view" id="view-{c.n}" data-doc="{html.escape(document.doc_id)}" hidden>'
-        f'<div class="doc-title">[{c.n}] {html.escape(document.title)}</div>'
+        f'<div class="doc-title">[{c.n}] {html.escape(document.title)}'
+        f'{" · " + page_label(c.page) if c.page else ""}</div>'
         f'<div class="doc-text">{body}</div></div>'
     )
 
 
-def sources_html(answer: Answer, documents: dict[str, Document], raw_url=lambda doc: None) -> str:
+def sources_html(answer: Answer, documents: dict[str, Document], raw_url=lambda doc, page=None: None) -> str:
     """The sources panel: a card per citation, the other retrieved passages collapsed, and the viewer."""
     if answer is None:
         return '<div class="sources-empty">提问后，这里显示答案的出处。</div>'
-    cards = [_citation_card(c, documents[c.doc_id], raw_url(documents[c.doc_id])) for c in answer.citations]
+    cards = [_citation_card(c, documents[c.doc_id], raw_url(documents[c.doc_id], c.page)) for c in answer.citations]
     cited = {(c.doc_id, c.start) for c in answer.citations}
     others = [p for p in answer.passages
               if not any(doc == p.doc_id and p.start <= start < p.end for doc, start in cited)]
@@ -95,7 +101,8 @@ def sources_html(answer: Answer, documents: dict[str, Document], raw_url=lambda 
         parts.append('<div class="abstain-note">资料中没有找到答案。下面是最接近的段落，供核对：</div>')
     if others:
         items = "".join(
-            f'<li><span class="score">{p.score:.4f}</span> <b>{html.escape(p.title)}</b>{_flag_note(p.flag) or "<br>"}'
+            f'<li><span class="score">{p.score:.4f}</span> <b>{html.escape(p.title)}</b>'
+            f'{" · " + page_label(p.page) if p.page else ""}{_flag_note(p.flag) or "<br>"}'
             f'{html.escape(p.text)}</li>'
             for p in others)
         opened = "" if cards else " open"
