@@ -43,6 +43,11 @@ def _files(corpus_dir: Path) -> list[Path]:
                   if p.is_file() and not p.name.startswith(".") and p.name != METADATA_FILE)
 
 
+def hidden_files(corpus_dir: Path) -> list[Path]:
+    """Files whose names start with a dot: never indexed (editors and systems leave such files), but reported."""
+    return sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name.startswith("."))
+
+
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """Document files in the corpus folder, sorted by name (metadata and hidden files excluded)."""
     return [p for p in _files(corpus_dir) if is_supported(p)]

@@ -11,7 +11,8 @@ from tqdm import tqdm
 from core.types import Chunk, Document
 from ingest.chunking import chunk_document
 from ingest.cleaning import CleaningRules, clean_text, load_rules
-from ingest.loader import METADATA_FILE, CorpusReadError, corpus_files, read_corpus_file, unsupported_files
+from ingest.loader import (METADATA_FILE, CorpusReadError, corpus_files, hidden_files, read_corpus_file,
+                           unsupported_files)
 from ingest.readers import Extracted, read_document
 from ingest.metadata import DocumentMeta, doc_id_for, fallback_title, load_metadata
 from ingest.screening import load_screening_rules, overlapping, screen_text
@@ -75,6 +76,8 @@ def load_documents(corpus_dir: Path, progress: bool = False, ocr: bool = False) 
     rules = load_rules()
     metadata = load_metadata(corpus_dir)
     documents, errors = [], []
+    for path in hidden_files(corpus_dir):
+        errors.append(f"{path.name}: skipped, a hidden file (its name starts with a dot); rename it to index it")
     for path in unsupported_files(corpus_dir):
         try:
             read_document(path, b"")

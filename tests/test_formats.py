@@ -124,12 +124,13 @@ def test_bad_files_are_reported_by_name_and_the_rest_indexed(tmp_path, pdf_file)
     (corpus / "plain.docx").write_text("this is not a zip archive", encoding="utf-8")
     (corpus / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
     (corpus / "picture.png").write_bytes(b"\x89PNG\r\n")
+    (corpus / ".notes.txt").write_text("宁夏建成职工书屋999家。", encoding="utf-8")
     documents, errors = load_documents(corpus)
     assert [d.doc_id for d in documents] == ["good"]
     expected = {
         "locked.pdf": "encrypted", "truncated.pdf": "not a readable PDF", "not-a-pdf.pdf": "not a readable PDF",
         "scan.pdf": "no text layer", "bomb.docx": "zip bomb", "plain.docx": "not a zip archive",
-        "old.doc": "save it as .docx", "picture.png": "unsupported format",
+        "old.doc": "save it as .docx", "picture.png": "unsupported format", ".notes.txt": "hidden file",
     }
     for name, reason in expected.items():
         assert any(line.startswith(f"{name}: ") and reason in line for line in errors), (name, errors)
