@@ -188,9 +188,9 @@ if __name__ == "__main__":
     try:
         HOLDER.get()  # load (or build) the index before serving, with progress on the console
     except SettingsError as exc:
-        raise SystemExit(str(exc))
+        raise SystemExit(str(exc)) from None
     except (FileNotFoundError, RuntimeError, IndexUnavailable) as exc:  # no model, no documents, no index
-        raise SystemExit(f"cannot start: {exc}")
+        raise SystemExit(f"cannot start: {exc}") from None
     host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
     print(f"ReformQA: http://{host}:{port}/", flush=True)

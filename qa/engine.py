@@ -67,7 +67,7 @@ class Engine:
         self.retriever = Retriever(index, encoder, weights)
         self.regions = {d.doc_id: d.region or infer_region(d.text) for d in index.documents.values()}
         self._stats = PassageStats([term_form(c.text) for c in index.chunks])
-        self._sentences: dict[str, list[Sentence]] = {}  # per document, analysed on first use
+        self._sentences: dict[str, list[Sentence]] = {}  # per document, filled on first use (see _sentences_of)
         self._docs_of_region: dict[str, frozenset[str]] = {}
 
     @classmethod

@@ -76,7 +76,7 @@ class Answerer:
             return
         verified = verify_answer("".join(pieces), {n: h.chunk.text for n, h in given.items()})
         notice = (self.engine.index.notice,) if self.engine.index.notice else ()
-        warnings = notice + verified.warnings + self._withheld_note(hits, given)
+        warnings = notice + verified.warnings + self._withheld_note(hits)
         timings = {**extractive.timings_ms, "generate": round((time.perf_counter() - started) * 1000
                                                               - extractive.timings_ms["total"], 2)}
         timings["total"] = round((time.perf_counter() - started) * 1000, 2)
@@ -91,7 +91,8 @@ class Answerer:
             warnings=warnings, timings_ms=timings, verified=not verified.warnings))
 
     @staticmethod
-    def _withheld_note(hits: list[Hit], given: dict[int, Hit]) -> tuple[str, ...]:
+    def _withheld_note(hits: list[Hit]) -> tuple[str, ...]:
+        """A note when retrieved passages were kept from the model because they read as instructions."""
         withheld = {h.chunk.chunk_id for h in hits if h.chunk.flag}
         if not withheld:
             return ()

@@ -7,7 +7,6 @@ from core.textnorm import term_form
 from qa.analysis import analyse, from_rows
 from qa.passage_stats import PassageStats
 from qa.terms import word_boundaries
-from qa.text_units import Span
 
 
 def test_passage_stats_count_like_a_full_scan(engine):
