@@ -1,7 +1,7 @@
 """The evaluation question set: schema, and gold evidence that really is in the source files."""
-from pathlib import Path
+import pytest
 
-from eval.dataset import CATEGORIES, load_questions
+from eval.dataset import CATEGORIES, DEFAULT_QUESTIONS, load_questions
 from eval.scoring import norm
 from tests.conftest import CORPUS
 from ingest.metadata import load_metadata
@@ -23,8 +23,15 @@ def test_schema_and_size():
         assert bool(q.gold_docs) == q.answerable and bool(q.gold_evidence) == q.answerable
 
 
-def test_gold_evidence_is_verbatim_in_its_source_and_supports_the_keys():
-    for q in load_questions():
+SETS = [DEFAULT_QUESTIONS, DEFAULT_QUESTIONS.with_name("holdout.jsonl"), DEFAULT_QUESTIONS.with_name("holdout2.jsonl")]
+
+
+@pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
+def test_gold_evidence_is_verbatim_in_its_source_and_supports_the_keys(path):
+    questions = load_questions(path)
+    assert len({q.id for q in questions}) == len(questions)
+    for q in questions:
+        assert q.category in CATEGORIES and q.answerable == (q.category not in ("unanswerable", "noise_trap"))
         sources = [_source_text(d) for d in q.gold_docs]
         for evidence in q.gold_evidence:
             assert any(evidence in s for s in sources), (q.id, evidence)
