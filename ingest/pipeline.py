@@ -124,10 +124,11 @@ def ocr_reader():
 
 
 def corpus_fingerprint(corpus_dir: Path, ocr: bool = False) -> str:
-    """Hash of every file ingest looks at (names and bytes), of the cleaning and screening rules and of
-    the code that reads each format."""
-    readers = Path(__file__).with_name("readers")
-    code = b"".join(p.read_bytes() for p in sorted(readers.glob("*.py"))) + f"ocr={ocr}".encode()
+    """Hash of every file ingest looks at (names and bytes), of the cleaning and screening rules, and of
+    the code that reads each format and splits chunks."""
+    here = Path(__file__).parent  # the readers and the chunker (its separators) shape the index too
+    sources = [*sorted((here / "readers").glob("*.py")), here / "chunking.py", here / "radicals.tsv"]
+    code = b"".join(p.read_bytes() for p in sources) + f"ocr={ocr}".encode()
     digest = hashlib.sha256((load_rules().fingerprint + load_screening_rules().fingerprint).encode() + code)
     paths = corpus_files(corpus_dir) + unsupported_files(corpus_dir)
     metadata = corpus_dir / METADATA_FILE

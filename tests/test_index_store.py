@@ -113,3 +113,20 @@ def test_lexical_side_matches_simplified_query_to_traditional_text(settings, enc
     lexical_only = Retriever(index, encoder, FusionWeights(dense=0.0, lexical=1.0))
     best = lexical_only.search("劳模和工匠人才创新工作室2507家", 1)[0]
     assert best.chunk.doc_id == "heilongjiang-press-conference-2024"
+
+
+def test_chunk_separators_are_part_of_the_corpus_fingerprint(settings, monkeypatch):
+    from pathlib import Path
+
+    import ingest.chunking
+    from ingest.pipeline import corpus_fingerprint
+
+    before = corpus_fingerprint(settings.corpus_dir)
+    original = Path.read_bytes
+
+    def edited(path):
+        data = original(path)
+        return data + b"\n# edited" if path == Path(ingest.chunking.__file__) else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert corpus_fingerprint(settings.corpus_dir) != before
