@@ -13,7 +13,7 @@ from ingest.chunking import chunk_document
 from ingest.cleaning import CleaningRules, clean_text, load_rules
 from ingest.loader import (METADATA_FILE, CorpusReadError, corpus_files, hidden_files, read_corpus_file,
                            unsupported_files)
-from ingest.readers import Extracted, read_document
+from ingest.readers import Extracted, unsupported_reason
 from ingest.metadata import DocumentMeta, doc_id_for, fallback_title, load_metadata
 from ingest.screening import load_screening_rules, overlapping, screen_text
 
@@ -78,11 +78,7 @@ def load_documents(corpus_dir: Path, progress: bool = False, ocr: bool = False) 
     documents, errors = [], []
     for path in hidden_files(corpus_dir):
         errors.append(f"{path.name}: skipped, a hidden file (its name starts with a dot); rename it to index it")
-    for path in unsupported_files(corpus_dir):
-        try:
-            read_document(path, b"")
-        except CorpusReadError as exc:
-            errors.append(str(exc))
+    errors += [unsupported_reason(path) for path in unsupported_files(corpus_dir)]
     reader = ocr_reader() if ocr else None
     for path in tqdm(corpus_files(corpus_dir), desc="reading", unit="doc", disable=not progress):
         try:
@@ -117,7 +113,7 @@ def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: i
 
 
 def ocr_reader():
-    """The OCR function for scanned PDF pages (see ingest/ocr.py); CorpusReadError-free: None when unavailable."""
+    """The OCR function for scanned PDF pages (see ingest/ocr.py), or None when the package is not installed."""
     from ingest.ocr import load_ocr
 
     return load_ocr()

@@ -57,9 +57,12 @@ def read_document(path: Path, data: bytes, ocr=None) -> Extracted:
         from ingest.readers.html import read_html
 
         return read_html(data, path.name)
+    raise CorpusReadError(unsupported_reason(path))
+
+
+def unsupported_reason(path: Path) -> str:
+    """The one-line message for a file whose format ingest does not read, with what to do instead."""
     if path.suffix.lower() in LEGACY_WORD:
-        raise CorpusReadError(
-            f"{path.name}: old Word format ({path.suffix}) is not read; save it as .docx (Word or WPS: 另存为 .docx), "
-            f"or convert it with LibreOffice: soffice --headless --convert-to docx \"{path.name}\"")
-    supported = ", ".join(sorted(SUFFIXES))
-    raise CorpusReadError(f"{path.name}: skipped, unsupported format (supported: {supported})")
+        return (f"{path.name}: old Word format ({path.suffix}) is not read; save it as .docx (Word or WPS: 另存为 "
+                f".docx), or convert it with LibreOffice: soffice --headless --convert-to docx \"{path.name}\"")
+    return f"{path.name}: skipped, unsupported format (supported: {', '.join(sorted(SUFFIXES))})"
