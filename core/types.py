@@ -23,6 +23,14 @@ class Document:
     page_count: int | None = None
 
 
+def overlapping(flags, start: int, end: int) -> str | None:
+    """The reason of the first screening flag (start, end, reason) overlapping [start, end), or None."""
+    for flag_start, flag_end, reason in flags:
+        if flag_start < end and flag_end > start:
+            return reason
+    return None
+
+
 def page_at(document: Document, offset: int) -> int | None:
     """The page of the document that holds `offset` of its display text (None without pages)."""
     page = None

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from core.types import Chunk, Document
+from core.types import Chunk, Document, overlapping
 from ingest.chunking import chunk_document
 from ingest.cleaning import CleaningRules, clean_text, load_rules
 from ingest.loader import (METADATA_FILE, CorpusReadError, corpus_files, hidden_files, read_corpus_file,
                            unsupported_files)
 from ingest.readers import Extracted, unsupported_reason
 from ingest.metadata import DocumentMeta, doc_id_for, fallback_title, load_metadata
-from ingest.screening import load_screening_rules, overlapping, screen_text
+from ingest.screening import load_screening_rules, screen_text
 
 log = logging.getLogger(__name__)
 

@@ -73,12 +73,3 @@ def _merge(flags: list[Flag]) -> tuple[Flag, ...]:
         else:
             merged.append(flag)
     return tuple(merged)
-
-
-def overlapping(flags, start: int, end: int) -> str | None:
-    """The reason of the first flag overlapping [start, end), or None."""
-    for flag in flags:
-        flag_start, flag_end, reason = flag
-        if flag_start < end and flag_end > start:
-            return reason
-    return None

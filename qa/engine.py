@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from core.config import Settings
 from core.textnorm import normalize, term_form
-from core.types import Answer, Citation, Document, Hit, Passage, page_at
+from core.types import Answer, Citation, Document, Hit, Passage, overlapping, page_at
 from index.builder import open_index
 from index.encoder import SentenceTransformerEncoder
 from index.search import FusionWeights, QueryScores, Retriever
 from index.store import StoredIndex
-from ingest.screening import overlapping
 from qa import analysis, compose
 from qa.analysis import SENTENCE_ANALYSER
 from qa.passage_stats import PassageStats

@@ -4,8 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from core.types import Answer, Citation, Document
-from ingest.screening import overlapping
+from core.types import Answer, Citation, Document, overlapping
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
 _MARKER = re.compile(r"\\\[(\d+)\\\]")
