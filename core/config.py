@@ -46,6 +46,7 @@ class Settings:
     llm_max_passages: int = 6
     abstain_threshold: float = 0.5
     ocr: bool = False  # read scanned PDF pages by OCR (rapidocr-onnxruntime; about 4.5 s a page on 2 cores)
+    max_file_mb: float = 50.0  # a corpus file or upload larger than this is refused with a message
 
     def resolved_model_path(self) -> Path:
         """The model directory to load, or a clear error when there is none."""
@@ -114,6 +115,7 @@ RANGES = {
     "llm_temperature": (0.0, 2.0),
     "llm_max_passages": (1, 50),
     "abstain_threshold": (0.0, 1.0),
+    "max_file_mb": (0.001, 10_000.0),
 }
 
 

@@ -21,6 +21,8 @@ class Document:
     pages: tuple[tuple[int, int], ...] = ()
     format: str = "text"  # text, pdf, docx or html
     page_count: int | None = None
+    sha256: str | None = None  # hash of the file's bytes: the document's identity (duplicates share it)
+    added: str | None = None  # when the file arrived in the corpus (its modification time), ISO 8601
 
 
 def overlapping(flags, start: int, end: int) -> str | None:

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     from core.config import PROJECT_ROOT, Settings
     from core.logs import setup_logging
     from eval.dataset import load_questions
-    from index.builder import build_index
+    from collection.indexer import build_index
     from index.encoder import SentenceTransformerEncoder
     from qa.analysis import SENTENCE_ANALYSER
     from qa.engine import Engine
@@ -103,7 +103,7 @@ def with_open_domain(settings, encoder, questions: list[str], tmp: Path, data_di
     import yaml
 
     from eval.open_domain import DEFAULT_DATA_DIR, load_dataset, write_corpus
-    from index.builder import build_index
+    from collection.indexer import build_index
     from qa.analysis import SENTENCE_ANALYSER
     from qa.engine import Engine
 

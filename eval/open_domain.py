@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
 
     setup_logging()
     from eval.systems import PipelineSystem, build_systems
-    from index.builder import open_index
+    from collection.indexer import open_index
     from index.encoder import SentenceTransformerEncoder
     from qa.analysis import SENTENCE_ANALYSER
     from qa.engine import Engine

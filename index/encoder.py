@@ -22,6 +22,32 @@ def model_identity(model_path: Path) -> str:
     return f"{model_path.name}@{digest.hexdigest()[:12]}"
 
 
+def declared_dimension(model_path: Path) -> int | None:
+    """The embedding size a sentence-transformers directory declares: the last Dense layer's out_features,
+    else the Pooling layer's input size, else (no modules.json: transformer + mean pooling) the hidden size."""
+    import json
+
+    try:
+        modules_file = model_path / "modules.json"
+        if not modules_file.is_file():
+            return int(json.loads((model_path / "config.json").read_text(encoding="utf-8"))["hidden_size"])
+        size = None
+        for module in json.loads(modules_file.read_text(encoding="utf-8")):
+            kind = module.get("type", "")
+            if kind.endswith(("Transformer", "Normalize")):
+                continue
+            if not kind.endswith(("Dense", "Pooling")):
+                return None  # a module whose output size we cannot read: load the model instead
+            config = json.loads((model_path / module["path"] / "config.json").read_text(encoding="utf-8"))
+            if kind.endswith("Dense"):
+                size = int(config["out_features"])
+            elif size is None:
+                size = int(config["word_embedding_dimension"])
+        return size
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 class SentenceTransformerEncoder:
     """Encodes texts into L2-normalised float32 vectors; safe to share between threads."""
 
@@ -45,6 +71,10 @@ class SentenceTransformerEncoder:
 
     @property
     def dimension(self) -> int:
+        """The vector size: read from the model's config files when they say it (no model load), else loaded."""
+        declared = declared_dimension(self.model_path)
+        if declared is not None:
+            return declared
         with self._lock:
             model = self._load()
         get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension

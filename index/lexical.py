@@ -82,11 +82,16 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str], normalise: bool = True) -> "LexicalIndex":
+        return cls.from_tokens([tokenize(t, normalise) for t in texts], normalise)
+
+    @classmethod
+    def from_tokens(cls, token_lists: list[list[str]], normalise: bool = True) -> "LexicalIndex":
+        """The index of texts already tokenised by `tokenize` (a build reuses cached tokens this way)."""
         import bm25s
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)
         model = bm25s.BM25()
-        model.index([tokenize(t, normalise) or ["\u2205"] for t in texts], show_progress=False)
+        model.index([tokens or ["\u2205"] for tokens in token_lists], show_progress=False)
         return cls(model, normalise)
 
     def scores(self, query: str) -> np.ndarray:

@@ -28,7 +28,7 @@ from index.lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3  # 2: screening flags; 3: pages and format of documents
+FORMAT_VERSION = 4  # 2: screening flags; 3: pages and format of documents; 4: content hash, per-file keys
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 ANNOTATIONS = "annotations.jsonl"

@@ -10,6 +10,7 @@ from pathlib import Path
 from ingest.readers import Extracted, is_supported, read_document
 
 METADATA_FILE = "metadata.yaml"
+UPLOAD_PREFIX = ".reformqa-upload-"  # staging files of uploads in progress: neither indexed nor reported
 
 
 # Byte-order marks, UTF-32 first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -45,7 +46,8 @@ def _files(corpus_dir: Path) -> list[Path]:
 
 def hidden_files(corpus_dir: Path) -> list[Path]:
     """Files whose names start with a dot: never indexed (editors and systems leave such files), but reported."""
-    return sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.name.startswith("."))
+    return sorted(p for p in corpus_dir.iterdir()
+                  if p.is_file() and p.name.startswith(".") and not p.name.startswith(UPLOAD_PREFIX))
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -58,16 +60,23 @@ def unsupported_files(corpus_dir: Path) -> list[Path]:
     return [p for p in _files(corpus_dir) if not is_supported(p)]
 
 
-def read_corpus_file(path: Path, ocr=None) -> RawFile:
-    """Read and extract one file; raise CorpusReadError with a one-line reason when it cannot be used."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusReadError(f"{path.name}: cannot read file ({exc.strerror})") from exc
+def read_corpus_file(path: Path, ocr=None, data: bytes | None = None) -> RawFile:
+    """Read and extract one file (`data`: its bytes, when already read); raise CorpusReadError with a
+    one-line reason when it cannot be used."""
+    if data is None:
+        data = read_bytes(path)
     if not data.strip():
         raise CorpusReadError(f"{path.name}: file is empty")
     extracted = read_document(path, data, ocr)
     return RawFile(name=path.name, extracted=extracted, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_bytes(path: Path) -> bytes:
+    """A corpus file's bytes, or CorpusReadError naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CorpusReadError(f"{path.name}: cannot read file ({exc.strerror})") from exc
 
 
 def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:

@@ -70,30 +70,61 @@ def page_starts(text: str, sources: tuple[int, ...], line_pages: tuple[int, ...]
     return tuple(starts)
 
 
+@dataclass(frozen=True)
+class FileResult:
+    """One corpus file read, cleaned and chunked, or the reason it could not be (`document` None)."""
+
+    name: str
+    document: Document | None
+    chunks: tuple[Chunk, ...] = ()
+    notes: tuple[str, ...] = ()  # one line each, naming the file: why it failed, or what to know about it
+
+
+def ingest_file(path: Path, meta: DocumentMeta, rules: CleaningRules, chunk_size: int | None, chunk_overlap: int = 0,
+                reader=None, doc_id: str | None = None, data: bytes | None = None) -> FileResult:
+    """Read, clean, screen and chunk one file (no chunks when `chunk_size` is None). Never raises for a bad
+    file: the reason is in `notes`."""
+    try:
+        raw = read_corpus_file(path, reader, data)
+    except CorpusReadError as exc:
+        return FileResult(path.name, None, (), (str(exc),))
+    if raw.encoding not in ("utf-8", "pdf", "docx"):
+        log.info("%s: decoded as %s", path.name, raw.encoding)
+    document = build_document(path.name, raw.extracted, meta, rules)
+    if not document.text.strip():
+        return FileResult(path.name, None, (), (*raw.extracted.notes, f"{path.name}: nothing left after cleaning"))
+    document = replace(document, doc_id=doc_id or document.doc_id, sha256=raw.sha256, added=modified_at(path))
+    chunks = chunk_documents([document], chunk_size, chunk_overlap) if chunk_size else []
+    return FileResult(path.name, document, tuple(chunks), raw.extracted.notes)
+
+
+def modified_at(path: Path) -> str:
+    """The file's modification time, ISO 8601 in local time: when it arrived in (or last changed in) the corpus."""
+    import datetime
+
+    return datetime.datetime.fromtimestamp(path.stat().st_mtime).astimezone().isoformat(timespec="seconds")
+
+
+def folder_notes(corpus_dir: Path) -> list[str]:
+    """One line per file in the folder that ingest will not read (hidden, unsupported format)."""
+    notes = [f"{path.name}: skipped, a hidden file (its name starts with a dot); rename it to index it"
+             for path in hidden_files(corpus_dir)]
+    return notes + [unsupported_reason(path) for path in unsupported_files(corpus_dir)]
+
+
 def load_documents(corpus_dir: Path, progress: bool = False, ocr: bool = False) -> tuple[list[Document], list[str]]:
     """Read and clean every document. A file that cannot be read is reported and skipped; what a user
     should know about a file that is used (pages without text, say) is reported too."""
     rules = load_rules()
     metadata = load_metadata(corpus_dir)
-    documents, errors = [], []
-    for path in hidden_files(corpus_dir):
-        errors.append(f"{path.name}: skipped, a hidden file (its name starts with a dot); rename it to index it")
-    errors += [unsupported_reason(path) for path in unsupported_files(corpus_dir)]
+    errors = folder_notes(corpus_dir)
     reader = ocr_reader() if ocr else None
+    documents = []
     for path in tqdm(corpus_files(corpus_dir), desc="reading", unit="doc", disable=not progress):
-        try:
-            raw = read_corpus_file(path, reader)
-        except CorpusReadError as exc:
-            errors.append(str(exc))
-            continue
-        errors += raw.extracted.notes
-        if raw.encoding not in ("utf-8", "pdf", "docx"):
-            log.info("%s: decoded as %s", path.name, raw.encoding)
-        document = build_document(path.name, raw.extracted, metadata.get(path.name, DocumentMeta()), rules)
-        if not document.text.strip():
-            errors.append(f"{path.name}: nothing left after cleaning")
-            continue
-        documents.append(document)
+        result = ingest_file(path, metadata.get(path.name, DocumentMeta()), rules, None, reader=reader)
+        errors += result.notes
+        if result.document is not None:
+            documents.append(result.document)
     for line in errors:
         log.warning("%s", line)
     return documents, errors
@@ -119,13 +150,19 @@ def ocr_reader():
     return load_ocr()
 
 
-def corpus_fingerprint(corpus_dir: Path, ocr: bool = False) -> str:
-    """Hash of every file ingest looks at (names and bytes), of the cleaning and screening rules, and of
-    the code that reads each format and splits chunks."""
+def ingest_fingerprint(ocr: bool = False) -> str:
+    """Hash of everything that turns a file into a document and chunks: the cleaning and screening rules and
+    the code that reads each format and splits chunks. A change re-reads every file."""
     here = Path(__file__).parent  # the readers and the chunker (its separators) shape the index too
     sources = [*sorted((here / "readers").glob("*.py")), here / "chunking.py", here / "radicals.tsv"]
     code = b"".join(p.read_bytes() for p in sources) + f"ocr={ocr}".encode()
-    digest = hashlib.sha256((load_rules().fingerprint + load_screening_rules().fingerprint).encode() + code)
+    return hashlib.sha256((load_rules().fingerprint + load_screening_rules().fingerprint).encode() + code).hexdigest()[:20]
+
+
+def corpus_fingerprint(corpus_dir: Path, ocr: bool = False) -> str:
+    """Hash of every file ingest looks at (names and bytes) and of `ingest_fingerprint`: when it differs from
+    the index's, the index is stale."""
+    digest = hashlib.sha256(ingest_fingerprint(ocr).encode())
     paths = corpus_files(corpus_dir) + unsupported_files(corpus_dir)
     metadata = corpus_dir / METADATA_FILE
     for path in sorted(paths + ([metadata] if metadata.exists() else [])):

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from core.logs import setup_logging
 
     setup_logging(args.verbose)
-    from index.builder import IndexUnavailable
+    from collection.indexer import IndexUnavailable
     from qa.engine import Engine, QuestionError, validate_question
     from qa.output import answer_to_json, answer_to_text, error_to_json
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from core.config import Settings
 from core.textnorm import normalize, term_form
 from core.types import Answer, Citation, Document, Hit, Passage, overlapping, page_at
-from index.builder import open_index
+from collection.indexer import open_index
 from index.encoder import SentenceTransformerEncoder
 from index.search import FusionWeights, QueryScores, Retriever
 from index.store import StoredIndex
@@ -144,8 +144,15 @@ class Engine:
     def _documents_about(self, place: str) -> frozenset[str]:
         """Documents that may answer for a place (cached per place; a dict is safe to share here)."""
         if place not in self._docs_of_region:
-            self._docs_of_region[place] = frozenset(d for d, region in self.regions.items() if covers(region, place))
+            self._docs_of_region[place] = frozenset(
+                d for d, region in self.regions.items()
+                if covers(region, place) or (region is None and self._names(d, place)))
         return self._docs_of_region[place]
+
+    def _names(self, doc_id: str, place: str) -> bool:
+        """Whether a document with no place of its own (an upload without metadata, a mixed report) names
+        `place` or a place within it anywhere: such a document may answer for every place it speaks of."""
+        return any(covers(found, place) for found in named_regions(self.documents[doc_id].text))
 
     def _search(self, question: str, group: _Group, scores: QueryScores) -> list[Hit]:
         """Hits for one group. The composer reads sentences of more chunks than the passages shown:

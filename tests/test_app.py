@@ -23,8 +23,25 @@ def test_chat_function_streams_answer_with_markers_and_citation_panel(holder):
     text, panel = updates[-1]
     assert "82.7" in text and "(#cite-1)" in text
     assert all(len(a) <= len(b) for (a, _), (b, _) in zip(updates, updates[1:]))
-    assert 'data-cite="1"' in panel and 'id="hl-1"' in panel and "<mark" in panel
-    assert "黑龍江" in panel, "the viewer shows the Traditional document in its own script"
+    assert 'data-cite="1"' in panel and "<mark" in panel and 'data-src="/documents/' in panel
+    assert "黑龍江" in panel, "the card shows the passage in the document's own script"
+    assert 'class="doc-text">正在载入原文' in panel, "the viewer loads the document when opened, not with the answer"
+
+
+def test_viewer_text_is_the_whole_short_document_or_a_window_of_a_long_one(holder):
+    from ui.render import document_window
+
+    document = holder.get().documents[HEILONGJIANG]
+    start = document.text.index("82.7")
+    window = document_window(document, start, start + 4)
+    assert window["before"] + window["cited"] + window["after"] == document.text
+    assert window["cited"] == "82.7" and window["omitted_before"] == window["omitted_after"] == 0
+    long = Document("long", "长文", None, None, ("第一段。" * 5000 + "\n\n") * 10)
+    middle = len(long.text) // 2
+    window = document_window(long, middle, middle + 4, window=10_000)
+    shown = window["before"] + window["cited"] + window["after"]
+    assert len(shown) <= 50_000 and long.text[window["omitted_before"]:][:len(shown)] == shown
+    assert window["omitted_before"] > 0 and window["omitted_after"] > 0
 
 
 def test_abstention_shows_plain_message_and_closest_passages(holder):

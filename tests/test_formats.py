@@ -106,7 +106,7 @@ def test_json_contract_gains_page(format_engine):
                             text=True, cwd=PROJECT_ROOT, env=env, timeout=300)
     row = json.loads(result.stdout)
     assert row["citations"][0]["page"] == 2 and "page" in row["passages"][0]
-    assert "building the index" not in result.stderr, "the index built in process is reused"
+    assert "updating the index" not in result.stderr, "the index built in process is reused"
 
 
 # -- bad input: each reported by name, nothing else lost ----------------------------------------------------

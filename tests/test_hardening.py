@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from core.config import PROJECT_ROOT, Settings, SettingsError
-from index.builder import IndexUnavailable, open_index
+from collection.indexer import IndexUnavailable, open_index
 from index.lexical import private_cache_dir
 from index.store import build_lock, current_version
 from ingest.loader import decode_text

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from core.config import Settings
-from index.builder import build_index, open_index
+from collection.indexer import build_index, open_index
 from index.lexical import LexicalIndex
 from index.search import FusionWeights, Retriever, rrf_fuse
 from index.store import CURRENT, IndexUnusable, current_version, load_index
@@ -48,7 +48,7 @@ def test_chunk_setting_change_makes_index_stale(settings, encoder):
     open_index(settings, encoder)
     changed = Settings.from_env({}, corpus_dir=settings.corpus_dir, index_dir=settings.index_dir, chunk_size=150)
     with pytest.raises(IndexUnusable, match="chunk_size"):
-        from index.builder import expected_key
+        from collection.indexer import expected_key
         load_index(settings.index_dir, expected_key(changed, encoder))
 
 
@@ -59,7 +59,7 @@ def test_truncated_file_is_detected_and_rebuilt(settings, encoder, victim, caplo
     path.write_bytes(path.read_bytes()[: max(1, path.stat().st_size // 2)])
     with caplog.at_level("WARNING"):
         rebuilt = open_index(settings, encoder)
-    assert "building the index" in caplog.text
+    assert "updating the index" in caplog.text
     assert len(rebuilt.chunks) == len(built.chunks)
 
 

@@ -74,19 +74,23 @@ def _citation_card(c: Citation, document: Document, raw_url: str | None) -> str:
     )
 
 
-def _document_view(c: Citation, document: Document) -> str:
-    text = document.text
-    body = f"{html.escape(text[: c.start])}<mark class=\"cited\" id=\"hl-{c.n}\">{html.escape(text[c.start:c.end])}</mark>{html.escape(text[c.end:])}"
+def _document_view(c: Citation, document: Document, text_url) -> str:
+    """An empty viewer for citation n: the browser fetches the document text around the span when it opens
+    (see `document_window`), so an answer never carries whole documents."""
+    source = text_url(document, c) if text_url else None
     return (
-        f'<div class="doc-view" id="view-{c.n}" data-doc="{html.escape(document.doc_id)}" hidden>'
+        f'<div class="doc-view" id="view-{c.n}" data-doc="{html.escape(document.doc_id)}" '
+        f'data-n="{c.n}" data-src="{html.escape(source or "")}" hidden>'
         f'<div class="doc-title">[{c.n}] {html.escape(document.title)}'
         f'{" · " + page_label(c.page) if c.page else ""}</div>'
-        f'<div class="doc-text">{body}</div></div>'
+        f'<div class="doc-text">正在载入原文……</div></div>'
     )
 
 
-def sources_html(answer: Answer, documents: dict[str, Document], raw_url=lambda doc, page=None: None) -> str:
-    """The sources panel: a card per citation, the other retrieved passages collapsed, and the viewer."""
+def sources_html(answer: Answer, documents: dict[str, Document], raw_url=lambda doc, page=None: None,
+                 text_url=None) -> str:
+    """The sources panel: a card per citation (the passage and a window around it), the other retrieved
+    passages collapsed, and the viewer, which loads the document from `text_url(document, citation)`."""
     if answer is None:
         return '<div class="sources-empty">提问后，这里显示答案的出处。</div>'
     cards = [_citation_card(c, documents[c.doc_id], raw_url(documents[c.doc_id], c.page)) for c in answer.citations]
@@ -108,21 +112,49 @@ def sources_html(answer: Answer, documents: dict[str, Document], raw_url=lambda 
         parts.append(f"<details{opened}><summary>其他检索到的段落（{len(others)}）</summary><ol>{items}</ol></details>")
     if answer.citations:
         parts.append('<div class="viewer"><h4>原文</h4>'
-                     + "".join(_document_view(c, documents[c.doc_id]) for c in answer.citations) + "</div>")
+                     + "".join(_document_view(c, documents[c.doc_id], text_url) for c in answer.citations) + "</div>")
     parts.append("</div>")
     return "".join(parts)
 
 
-# Opens citation n in the viewer: from a [n] link in the chat or a button in the sources panel.
+# Opens citation n in the viewer: from a [n] link in the chat or a button in the sources panel. The text is
+# fetched on first open and put into the page with textContent only: document text never becomes markup.
 HEAD = """
 <script>
 (function () {
+  function show(view, n) {
+    var mark = document.getElementById('hl-' + n);
+    if (mark) { mark.scrollIntoView({block: 'center'}); mark.classList.add('flash'); }
+  }
+  function fill(view, n, data) {
+    var box = view.querySelector('.doc-text');
+    box.textContent = '';
+    if (data.omitted_before) {
+      var head = document.createElement('div'); head.className = 'omitted';
+      head.textContent = '……（前文 ' + data.omitted_before + ' 字未显示，见原始文件）'; box.appendChild(head);
+    }
+    box.appendChild(document.createTextNode(data.before));
+    var mark = document.createElement('mark'); mark.className = 'cited'; mark.id = 'hl-' + n;
+    mark.textContent = data.cited; box.appendChild(mark);
+    box.appendChild(document.createTextNode(data.after));
+    if (data.omitted_after) {
+      var tail = document.createElement('div'); tail.className = 'omitted';
+      tail.textContent = '……（后文 ' + data.omitted_after + ' 字未显示，见原始文件）'; box.appendChild(tail);
+    }
+  }
   function openCite(n) {
     var views = document.querySelectorAll('.doc-view');
     if (!views.length) return false;
-    views.forEach(function (v) { v.hidden = (v.id !== 'view-' + n); });
-    var mark = document.getElementById('hl-' + n);
-    if (mark) { mark.scrollIntoView({block: 'center'}); mark.classList.add('flash'); }
+    var view = document.getElementById('view-' + n);
+    views.forEach(function (v) { v.hidden = (v !== view); });
+    if (!view) return true;
+    if (view.dataset.loaded) { show(view, n); return true; }
+    fetch(view.dataset.src).then(function (r) {
+      if (!r.ok) throw new Error(r.status === 404 ? '该文件已不在资料库中。' : '原文载入失败。');
+      return r.json();
+    }).then(function (data) {
+      fill(view, n, data); view.dataset.loaded = '1'; show(view, n);
+    }).catch(function (e) { view.querySelector('.doc-text').textContent = e.message; });
     return true;
   }
   document.addEventListener('click', function (e) {
@@ -149,4 +181,37 @@ mark.flash { outline: 2px solid #f59e0b; }
 .abstain-note { color: #92400e; margin-bottom: 6px; }
 .score { color: #888; font-family: monospace; }
 .flag-note { color: #b91c1c; font-size: 12px; }
+.omitted { color: #888; font-size: 12px; margin: 4px 0; }
+.outcome-ok { color: #166534; } .outcome-bad { color: #b91c1c; } .outcome-note { color: #92400e; }
 """
+
+
+WINDOW_CHARS = 20_000  # text sent to the viewer on each side of a cited span in a long document
+
+
+def document_window(document: Document, start: int, end: int, window: int = WINDOW_CHARS) -> dict:
+    """The text the viewer shows for a span: the whole document when it is short, else the pages the span
+    lies on (paged formats) or `window` characters either side, cut at paragraph breaks. Plain strings:
+    the browser inserts them as text, never as markup."""
+    text = document.text
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    low, high = 0, len(text)
+    if len(text) > 3 * window:
+        if document.pages:
+            low, high = _page_bounds(document, start, end)
+        if high - low > 3 * window or not document.pages:
+            low, high = max(0, start - window), min(len(text), end + window)
+            low = text.rfind("\n\n", 0, low) + 2 if low > 0 and text.rfind("\n\n", 0, low) >= 0 else low
+            cut = text.find("\n\n", high)
+            high = cut if cut >= 0 else high
+    return {"doc_id": document.doc_id, "title": document.title, "before": text[low:start],
+            "cited": text[start:end], "after": text[end:high], "omitted_before": low,
+            "omitted_after": len(text) - high, "length": len(text)}
+
+
+def _page_bounds(document: Document, start: int, end: int) -> tuple[int, int]:
+    """From the start of the page holding `start` to the end of the page holding `end`."""
+    starts = [offset for offset, _ in document.pages]
+    low = max([o for o in starts if o <= start], default=0)
+    high = min([o for o in starts if o >= end], default=len(document.text))
+    return low, high
