@@ -185,7 +185,7 @@ def build_documents_page(holder: EngineHolder):
     status = gr.Markdown(elem_id="collection-status")
     with gr.Row():
         files = gr.File(label="选择文件（可多选）", file_count="multiple", file_types=ACCEPTED_TYPES,
-                        elem_id="upload-files")
+                        height=140, elem_id="upload-files")
     with gr.Row():
         upload_button = gr.Button("上传并建立索引", variant="primary", elem_id="upload-button")
         rescan_button = gr.Button("重新扫描资料文件夹", elem_id="rescan-button")

@@ -32,6 +32,7 @@ class ChunkCache:
 
     def __init__(self, path: Path):
         self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
         self._db = self._open(path)
 
     @staticmethod
