@@ -18,6 +18,7 @@ from pathlib import Path
 
 from collection.indexer import FileOutcome, UpdateReport, update_index
 from core.config import Settings
+from core.hashing import file_sha256
 from index.store import build_lock
 from ingest.loader import METADATA_FILE, UPLOAD_PREFIX, corpus_files
 from ingest.readers import is_supported, unsupported_reason
@@ -63,7 +64,7 @@ def add_files(settings: Settings, encoder, annotator, incoming: list[tuple[str, 
     outcomes: list[FileOutcome | None] = []
     with build_lock(settings.index_dir):
         remove_stale_uploads(settings.corpus_dir)
-        present = {p.name: _sha256(p) for p in corpus_files(settings.corpus_dir)}
+        present = {p.name: file_sha256(p) for p in corpus_files(settings.corpus_dir)}
         placed = []  # (position in outcomes, name, the replaced version kept until the new one is indexed)
         for original, source in incoming:
             outcome, name, backup = _place(settings.corpus_dir, original, Path(source), present, limit,
@@ -138,7 +139,7 @@ def _refusal(name: str, source: Path, present: dict[str, str], limit: int, max_f
                                             f"limit (REFORMQA_MAX_FILE_MB); split the file or raise the limit")
     if size == 0:
         return FileOutcome(name, "refused", f"{name}: file is empty")
-    sha = _sha256(source)
+    sha = file_sha256(source)
     if present.get(name) == sha:
         return FileOutcome(name, "unchanged", f"{name}: already in the collection, unchanged")
     twin = next((other for other, digest in present.items() if digest == sha and other != name), None)
@@ -168,11 +169,3 @@ def remove_stale_uploads(corpus_dir: Path) -> None:
     """Remove upload staging files an interrupted upload left behind; call while holding the build lock."""
     for leftover in corpus_dir.glob(f"{UPLOAD_PREFIX}*"):
         leftover.unlink(missing_ok=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

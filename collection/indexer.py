@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from collection.cache import CACHE_FILE, ChunkCache, cache_key
 from core.config import Settings
-from core.types import Chunk, Document
+from core.types import Document
 from index.builder import Annotator, dense_text
 from index.encoder import SentenceTransformerEncoder
 from index.lexical import LexicalIndex, lexical_fingerprint, tokenize
@@ -120,7 +120,8 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
     for path, data, sha in tqdm(readable, desc="reading", unit="file", disable=not progress):
         name, doc_id = path.name, doc_ids[path.name]
         if keepers[sha] != name:
-            outcomes.append(FileOutcome(name, "duplicate", f"{name}: same content as {keepers[sha]}; not indexed twice"))
+            message = f"{name}: same content as {keepers[sha]}; not indexed twice"
+            outcomes.append(FileOutcome(name, "duplicate", message))
             continue
         meta = metadata.get(name, DocumentMeta())
         doc_key = document_key(name, doc_id, sha, meta, shared)

@@ -1,6 +1,7 @@
 """Benchmark: adding one document to a 1,000-document collection vs rebuilding it, and start-up with a stale index.
 
-    python -m eval.bench_collection [--documents 1000] [--data-dir ../shared/datasets] [--out eval/out/bench_collection.json]
+    python -m eval.bench_collection [--documents 1000] [--data-dir ../shared/datasets]
+                                    [--out eval/out/bench_collection.json]
 
 The collection is the five reform documents plus CMRC 2018 / DRCD dev passages, each its own document. Measured:
 a full rebuild and the addition of one more document, in process (model loaded) and as whole processes
@@ -51,12 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir or DEFAULT_DATA_DIR
     loaded = [load_dataset(name, data_dir) for name in ("cmrc2018", "drcd")]
     passages = [p for ps, _ in loaded for p in ps]
-    open_questions = [q.question for _, qs in loaded for q in qs][:: max(1, sum(len(qs) for _, qs in loaded)
+    open_questions = [q.text for _, qs in loaded for q in qs][:: max(1, sum(len(qs) for _, qs in loaded)
                                                                          // args.questions)][: args.questions]
     questions = [q.question for name in ("questions", "holdout", "holdout2")
                  for q in load_questions(PROJECT_ROOT / "eval" / f"{name}.jsonl")] + open_questions
     extra_count = args.documents - 5
-    base, new_one, late_fifty = passages[:extra_count], passages[extra_count], passages[extra_count + 1:extra_count + 51]
+    base, new_one = passages[:extra_count], passages[extra_count]
+    late_fifty = passages[extra_count + 1:extra_count + 51]
 
     result = {"date": time.strftime("%Y-%m-%d"),
               "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}

@@ -4,8 +4,10 @@ Every passage becomes a document of its own (written as a corpus folder under da
 project's own ingest and index code is what is measured, with its own index directory); every question is
 asked against the whole collection. Reports gold-passage hit@1/5/10 and MRR@10, answer-contains-gold,
 index build time and throughput, query latency and peak memory, for the baselines and the pipeline.
+With --gold-removed each question is also asked with its gold passage left out, where the right outcome
+is to abstain.
 
-    python -m eval.open_domain --dataset drcd [--data-dir ../shared/datasets] [--sample 500]
+    python -m eval.open_domain --dataset drcd [--data-dir ../shared/datasets] [--sample 500] [--gold-removed]
 """
 from __future__ import annotations
 
@@ -137,6 +139,41 @@ def evaluate(system, questions: list[Question], progress: bool) -> dict:
     }
 
 
+def evaluate_gold_removed(engine, questions: list[Question], progress: bool) -> dict:
+    """Each question asked against the collection without its gold passage: the right outcome is to abstain.
+
+    An answer that still contains a gold string came from another passage that says the same (DRCD has
+    several paragraphs of one article); it is counted apart, not as an error."""
+    from tqdm import tqdm
+
+    from eval.report import percentile
+    from eval.scoring import norm
+    from qa.engine import QuestionError
+
+    abstained, still_gold, latencies = [], [], []
+    for q in tqdm(questions, desc="gold removed", unit="q", disable=not progress):
+        started = time.perf_counter()
+        try:
+            answer = engine.ask(q.text, exclude=frozenset({q.passage_id}))
+        except QuestionError:
+            abstained.append(True)
+            still_gold.append(False)
+            continue
+        latencies.append((time.perf_counter() - started) * 1000)
+        abstained.append(answer.abstained)
+        text = norm(answer.answer)
+        still_gold.append(not answer.abstained and any(norm(a) and norm(a) in text for a in q.answers))
+    n = len(questions)
+    return {
+        "questions": n,
+        "abstained": round(sum(abstained) / n, 4),
+        "answered_with_gold_from_another_passage": round(sum(still_gold) / n, 4),
+        "answered_otherwise": round((n - sum(abstained) - sum(still_gold)) / n, 4),
+        "latency_p50_ms": round(percentile(latencies, 50), 1) if latencies else None,
+        "latency_p95_ms": round(percentile(latencies, 95), 1) if latencies else None,
+    }
+
+
 def format_rows(results: dict[str, dict]) -> str:
     columns = ["hit@1", "hit@5", "hit@10", "mrr@10", "answer_contains_gold", "contains_gold_within_120", "abstained",
                "answer_chars_p50", "latency_p50_ms", "latency_p95_ms", "peak_rss_mb"]
@@ -157,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the passage corpus and its index go (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "out")
     parser.add_argument("--only-pipeline", action="store_true", help="skip the baselines")
+    parser.add_argument("--gold-removed", action="store_true",
+                        help="also ask every question without its gold passage (the pipeline only; the right "
+                        "outcome is to abstain): an abstention test that no question set can be tuned to")
     args = parser.parse_args(argv)
 
     from core.config import Settings
@@ -191,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         runs["questions→Traditional"] = convert_script(questions, "traditional")
     results = {run: {s.name: evaluate(s, qs, sys.stderr.isatty()) for s in systems} for run, qs in runs.items()}
+    gold_removed = evaluate_gold_removed(engine, questions, sys.stderr.isatty()) if args.gold_removed else None
     summary = {
         "dataset": args.dataset, "date": time.strftime("%Y-%m-%d"), "passages": len(passages),
         "questions": len(questions), "chunks": len(index.chunks),
@@ -200,9 +241,12 @@ def main(argv: list[str] | None = None) -> int:
         if index.manifest.get("build_seconds") else None,
         "baselines_build_s": round(baseline_build_s, 1),
         "results": results,
+        **({"gold_removed": gold_removed} if gold_removed else {}),
     }
     print(json.dumps({k: v for k, v in summary.items() if k != "results"}, ensure_ascii=False))
     print(format_rows(results))
+    if gold_removed:
+        print("gold passage removed (right outcome: abstain):", json.dumps(gold_removed, ensure_ascii=False))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"open_domain_{args.dataset}.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2),
                                                                 encoding="utf-8")

@@ -10,7 +10,6 @@ A crash mid-build leaves CURRENT pointing at the previous, complete version.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import logging
 import os
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.hashing import file_sha256
 from core.types import Chunk, Document
 from index.lexical import LexicalIndex
 
@@ -72,17 +72,9 @@ def index_key(model_identity: str, dimension: int, chunk_size: int, chunk_overla
     }
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _checksums(directory: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(directory)): _sha256(p)
+        str(p.relative_to(directory)): file_sha256(p)
         for p in sorted(directory.rglob("*"))
         if p.is_file() and p.name != MANIFEST
     }

@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except KeyboardInterrupt:
-        print("interrupted: the published index is unchanged; passages embedded so far are kept for next time",
-              file=sys.stderr)
+        print("interrupted: the published index and the corpus folder are as they were; passages embedded so "
+              "far are kept, so running the same command again continues from there", file=sys.stderr)
         return 130
 
 

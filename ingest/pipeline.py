@@ -156,7 +156,8 @@ def ingest_fingerprint(ocr: bool = False) -> str:
     here = Path(__file__).parent  # the readers and the chunker (its separators) shape the index too
     sources = [*sorted((here / "readers").glob("*.py")), here / "chunking.py", here / "radicals.tsv"]
     code = b"".join(p.read_bytes() for p in sources) + f"ocr={ocr}".encode()
-    return hashlib.sha256((load_rules().fingerprint + load_screening_rules().fingerprint).encode() + code).hexdigest()[:20]
+    rules = (load_rules().fingerprint + load_screening_rules().fingerprint).encode()
+    return hashlib.sha256(rules + code).hexdigest()[:20]
 
 
 def corpus_fingerprint(corpus_dir: Path, ocr: bool = False) -> str:

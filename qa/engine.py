@@ -79,11 +79,13 @@ class Engine:
     def documents(self) -> dict[str, Document]:
         return self.index.documents
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question; raises QuestionError for empty, over-long or contentless questions."""
-        return self.ask_with_context(question)[0]
+    def ask(self, question: str, exclude: frozenset[str] = frozenset()) -> Answer:
+        """Answer one question; raises QuestionError for empty, over-long or contentless questions.
 
-    def ask_with_context(self, question: str) -> tuple[Answer, list[Hit]]:
+        `exclude`: documents to answer without, as if they were not in the collection (for evaluation)."""
+        return self.ask_with_context(question, exclude)[0]
+
+    def ask_with_context(self, question: str, exclude: frozenset[str] = frozenset()) -> tuple[Answer, list[Hit]]:
         """The extractive answer and the retrieved hits it may be grounded in (place filters applied),
         best first, one group after another in turns so that every asked place is represented."""
         started = time.perf_counter()
@@ -91,6 +93,9 @@ class Engine:
         terms = query_terms(question, self._stats.count, len(self.index.chunks), self._stats.occurs)
         places = named_regions(question) if self.settings.region_routing else []
         groups, missing = self._groups(places)
+        if exclude:
+            everything = frozenset(self.documents)
+            groups = [_Group(g.label, (g.doc_ids or everything) - exclude) for g in groups]
         retrieved_at = time.perf_counter()
         scores = self.retriever.scores(question)  # encoded once, ranked per group
         per_group = [(g, self._search(question, g, scores)) for g in groups]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from collection.cache import CACHE_FILE
-from collection.corpus import add_files, remove_files, safe_file_name
+from collection.corpus import add_files, safe_file_name
 from collection.indexer import build_index, open_index, update_index
 from collection.live import LiveEngine
 from core.config import PROJECT_ROOT, Settings
@@ -178,7 +178,8 @@ def test_bad_uploads_get_a_message_and_lose_nothing(settings, encoder, tmp_path)
     assert "shanxi-five-years-excellent-rating" in index.documents and len(index.documents) == 6
 
     small = Settings.from_env({}, corpus_dir=settings.corpus_dir, index_dir=settings.index_dir, max_file_mb=0.001)
-    (big,) = add_files(small, encoder, SENTENCE_ANALYSER, [("big.txt", write(tmp_path / "big.txt", JILIN * 20))]).outcomes
+    big_file = write(tmp_path / "big.txt", JILIN * 20)
+    (big,) = add_files(small, encoder, SENTENCE_ANALYSER, [("big.txt", big_file)]).outcomes
     assert big.status == "refused" and "over the 0.001 MB limit (REFORMQA_MAX_FILE_MB)" in big.message
 
 

@@ -101,3 +101,12 @@ def test_a_named_place_without_an_answer_is_said_so_not_dropped(engine):
 def test_answer_is_cut_to_the_answering_clauses_with_place_and_time(engine):
     answer = engine.ask("山西企业平均工资涨了多少")
     assert "13%" in answer.answer and "……" not in answer.answer and "亮点纷呈" not in answer.answer
+
+
+def test_a_document_left_out_is_never_retrieved_or_cited(engine):
+    from tests.conftest import HEILONGJIANG
+
+    assert "82.7" in engine.ask("黑龙江高技能人才多少").answer
+    without = engine.ask("黑龙江高技能人才多少", exclude=frozenset({HEILONGJIANG}))
+    assert without.abstained and all(p.doc_id != HEILONGJIANG for p in without.passages)
+    assert "82.7" in engine.ask("黑龙江高技能人才多少", exclude=frozenset({"kunming-five-years-of-reform"})).answer
