@@ -118,7 +118,7 @@ class Engine:
             missing = missing + [g.label for g in groups if g.label not in answered]
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
-        passages = self._passages(question, all_hits, scores)
+        passages = self._passages(question, all_hits, scores, exclude)
         warnings = ((self.index.notice,) if self.index.notice else ()) + self._flag_warnings(citations)
         total_ms = (time.perf_counter() - started) * 1000
         result = Answer(
@@ -250,11 +250,13 @@ class Engine:
             return ABSTENTION, []
         return "\n".join(lines), citations
 
-    def _passages(self, question: str, hits: list[Hit], scores: QueryScores) -> list[Passage]:
+    def _passages(self, question: str, hits: list[Hit], scores: QueryScores,
+                  exclude: frozenset[str] = frozenset()) -> list[Passage]:
         """The retrieved passages, best first; topped up from an unrestricted search to at least five."""
         wanted = max(5, self.settings.top_k)
         if len({h.chunk.chunk_id for h in hits}) < wanted:
-            hits = hits + self.retriever.search(question, wanted, scores=scores)
+            allowed = frozenset(self.documents) - exclude if exclude else None
+            hits = hits + self.retriever.search(question, wanted, doc_ids=allowed, scores=scores)
         hits = sorted(hits, key=lambda h: -h.score)
         result, seen = [], set()
         for hit in hits:
