@@ -247,7 +247,7 @@ def create_app(holder: EngineHolder = HOLDER, demo: gr.Blocks | None = None):
     demo = demo or build_demo(holder)
     demo.queue(default_concurrency_limit=4)
     return gr.mount_gradio_app(api, demo, path="/", css=CSS, head=HEAD,
-                               max_file_size=f"{_limit_mb(holder):g}mb")
+                               max_file_size=int(_limit_mb(holder) * 1024 * 1024))
 
 
 def start_server(app, host: str = "127.0.0.1", port: int = 0):
