@@ -136,10 +136,14 @@ def build_documents_page(holder: EngineHolder):
     from collection.catalog import catalog
     from ui.documents import ACCEPTED_TYPES, TABLE_HEADERS, outcomes_html, summary, table_rows
 
+    def status_line():
+        index = holder.get().index
+        return summary(len(index.documents), len(index.chunks), holder.status)
+
     def current():
         rows = catalog(holder.get().index)
         names = [r.name for r in rows if r.status == "indexed"]
-        return (summary(rows, holder.status), table_rows(rows), gr.update(choices=names, value=None))
+        return (status_line(), table_rows(rows), gr.update(choices=names, value=None))
 
     def upload(files, progress=gr.Progress(track_tqdm=True)):
         from pathlib import Path
@@ -199,6 +203,7 @@ def build_documents_page(holder: EngineHolder):
         confirm_button = gr.Button("确认删除", variant="stop", elem_id="delete-confirm")
         cancel_button = gr.Button("取消", elem_id="delete-cancel")
 
+    gr.Timer(5).tick(status_line, None, [status], queue=False, api_name=False)  # a background update finishing
     upload_button.click(upload, [files], [outcome, status, table, pick, files], concurrency_limit=1,
                         api_name=False)
     rescan_button.click(rescan, None, [outcome, status, table, pick], concurrency_limit=1, api_name=False)

@@ -330,6 +330,8 @@ def _serve_read_only(settings: Settings, key: dict, reason: IndexUnusable, error
     except IndexUnusable as unusable:
         raise IndexUnavailable(f"index unusable ({unusable}) and cannot be rebuilt: {cannot}; {fix}") from None
     log.warning("serving a stale index (%s) because it cannot be rebuilt: %s; %s", reason, cannot, fix)
-    notice = ("索引已过期（资料或设置在建索引后有变化），且索引目录不可写，无法自动重建；"
-              "答案来自上次建立的索引。请由有写权限的用户运行 python -m ingest 重建。")
-    return dataclasses.replace(index, notice=notice)
+    return dataclasses.replace(index, notice=STALE_NOTICE)
+
+
+STALE_NOTICE = ("索引已过期（资料或设置在建索引后有变化），且索引目录不可写，无法自动重建；"
+                "答案来自上次建立的索引。请由有写权限的用户运行 python -m ingest 重建。")

@@ -6,14 +6,15 @@ thread or in a background thread; the chat keeps answering from the last publish
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from pathlib import Path
 
 from collection.corpus import ChangeResult, add_files, remove_files
-from collection.indexer import UpdateReport, open_index, open_published, update_index
+from collection.indexer import STALE_NOTICE, UpdateReport, open_index, open_published, update_index
 from core.config import Settings
-from index.store import IndexUnusable, StoredIndex, build_lock
+from index.store import IndexNotWritable, IndexUnusable, StoredIndex, build_lock
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,11 @@ class LiveEngine:
     def _update_quietly(self) -> None:
         try:
             self.refresh()
+        except (IndexNotWritable, PermissionError, OSError) as exc:  # read-only: serve it, saying it is stale
+            log.warning("serving a stale index: it cannot be brought up to date here (%s)", exc)
+            current = self.get()
+            self.publish(dataclasses.replace(current.index, notice=STALE_NOTICE))
+            self.status = f"update failed: {exc}"
         except Exception as exc:  # keep serving the published index; say why on the console and the page
             log.exception("background index update failed")
             self.status = f"update failed: {exc}"

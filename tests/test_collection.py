@@ -260,3 +260,15 @@ def test_kill_9_in_the_middle_of_an_update_loses_nothing(settings, encoder, tmp_
     assert report.embedded <= total - 256, "the next update embeds only what the killed one had not"
     assert not [p.name for p in settings.index_dir.iterdir() if p.name.startswith((".tmp-", ".CURRENT."))]
     assert "big-report" in Engine(settings, report.index, encoder.inner).documents
+
+
+def test_a_stale_index_that_cannot_be_updated_is_served_with_a_warning(settings, encoder):
+    write(settings.corpus_dir / "jilin.txt", JILIN)
+    lock = settings.index_dir / ".build.lock"
+    lock.unlink(missing_ok=True)
+    lock.mkdir()  # unwritable for root too: the lock cannot be opened
+    holder = LiveEngine(settings, engine=Engine(settings, load_index(settings.index_dir), encoder.inner))
+    assert holder.start(background=False)
+    assert holder.status.startswith("update failed") and "not writable" in holder.status
+    answer = holder.get().ask("黑龙江高技能人才多少")
+    assert "82.7" in answer.answer and any("索引已过期" in w for w in answer.warnings)

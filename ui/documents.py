@@ -37,9 +37,8 @@ def table_rows(rows: list[DocumentRow]) -> list[list]:
             for r in rows]
 
 
-def summary(rows: list[DocumentRow], status: str) -> str:
+def summary(documents: int, passages: int, status: str) -> str:
     """One line above the table: how many documents and passages, and whether an update is running."""
-    indexed = [r for r in rows if r.status == "indexed"]
     state = {"ready": "索引已是最新", "updating": "正在后台更新索引（问答照常使用上次发布的索引）"}.get(
         status, f"索引更新失败：{status}")
-    return f"共 {len(indexed)} 份资料，{sum(r.passages for r in indexed)} 个段落。{state}。"
+    return f"共 {documents} 份资料，{passages} 个段落。{state}。"
