@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from collection.cache import CACHE_FILE, ChunkCache, cache_key
 from core.config import Settings
+from core.hashing import file_sha256
 from core.types import Document
 from index.builder import Annotator, dense_text
 from index.encoder import SentenceTransformerEncoder
@@ -30,7 +31,7 @@ from index.lexical import LexicalIndex, lexical_fingerprint, tokenize
 from index.store import (FORMAT_VERSION, IndexNotWritable, IndexUnusable, StoredIndex, build_lock, index_key,
                          load_index, save_index)
 from ingest.cleaning import load_rules
-from ingest.loader import CorpusReadError, corpus_files, read_bytes
+from ingest.loader import CorpusReadError, corpus_files
 from ingest.metadata import DocumentMeta, doc_id_for, load_metadata
 from ingest.pipeline import corpus_fingerprint, folder_notes, ingest_file, ingest_fingerprint, ocr_reader
 
@@ -100,7 +101,9 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
     started = time.perf_counter()
     key = expected_key(settings, encoder, annotator)
     previous = _previous_index(settings.index_dir)
-    old_keys = (previous.manifest.get("document_keys") or {}) if previous is not None and reuse else {}
+    old_keys = (previous.manifest.get("document_keys") or {}) if previous is not None else {}
+    old_notes = {o["name"]: tuple(o["message"].split("\n")[1:])
+                 for o in (previous.manifest.get("outcomes") or [] if previous is not None else [])}
     old_chunks = defaultdict(list)
     for chunk in previous.chunks if previous is not None else ():
         old_chunks[chunk.doc_id].append(chunk)
@@ -117,7 +120,7 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
 
     documents, chunks, annotations, document_keys = [], [], {}, {}
     old_by_name = {d.path: d for d in previous.documents.values()} if previous is not None else {}
-    for path, data, sha in tqdm(readable, desc="reading", unit="file", disable=not progress):
+    for path, sha in tqdm(readable, desc="reading", unit="file", disable=not progress):
         name, doc_id = path.name, doc_ids[path.name]
         if keepers[sha] != name:
             message = f"{name}: same content as {keepers[sha]}; not indexed twice"
@@ -126,20 +129,20 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
         meta = metadata.get(name, DocumentMeta())
         doc_key = document_key(name, doc_id, sha, meta, shared)
         old = old_by_name.get(name)
-        if old is not None and old_keys.get(name) == doc_key:
-            document, doc_chunks, notes = old, old_chunks[old.doc_id], ()
+        same = old is not None and old_keys.get(name) == doc_key
+        if same and reuse:
+            document, doc_chunks, notes = old, old_chunks[old.doc_id], old_notes.get(name, ())
             rows = (previous.annotations or {}).get(old.doc_id)
-            status = "unchanged"
         else:
             if reader is None and settings.ocr:
                 reader = ocr_reader()
-            result = ingest_file(path, meta, rules, settings.chunk_size, settings.chunk_overlap, reader, doc_id, data)
+            result = ingest_file(path, meta, rules, settings.chunk_size, settings.chunk_overlap, reader, doc_id)
             if result.document is None:
                 outcomes.append(FileOutcome(name, "failed", "; ".join(result.notes)))
                 continue
             document, doc_chunks, notes = result.document, list(result.chunks), result.notes
             rows = annotator(document) if annotator is not None else None
-            status = "replaced" if old is not None else "added"
+        status = "unchanged" if same else "replaced" if old is not None else "added"
         documents.append(document)
         chunks += doc_chunks
         document_keys[name] = doc_key
@@ -196,7 +199,8 @@ def _indexed(name: str, status: str, document: Document, passages: int, notes: t
 
 
 def _read_within_limit(files: list[Path], max_file_mb: float):
-    """(path, bytes, sha256) of every file within the size limit; a failed outcome for every other."""
+    """(path, sha256) of every readable file within the size limit; a failed outcome for every other.
+    Files are hashed in blocks; their bytes are read again only when they must be ingested."""
     readable, failed = [], []
     limit = int(max_file_mb * 1024 * 1024)
     for path in files:
@@ -205,12 +209,12 @@ def _read_within_limit(files: list[Path], max_file_mb: float):
             if size > limit:
                 raise CorpusReadError(f"{path.name}: {size / 1048576:.1f} MB is over the {max_file_mb:g} MB limit "
                                       f"(REFORMQA_MAX_FILE_MB); split the file or raise the limit")
-            data = read_bytes(path)
+            sha = file_sha256(path)
         except (OSError, CorpusReadError) as exc:
             failed.append(FileOutcome(path.name, "failed", str(exc) if isinstance(exc, CorpusReadError)
-                                      else f"{path.name}: cannot read file ({exc})"))
+                                      else f"{path.name}: cannot read file ({exc.strerror or exc})"))
             continue
-        readable.append((path, data, hashlib.sha256(data).hexdigest()))
+        readable.append((path, sha))
     return readable, failed
 
 
@@ -221,8 +225,8 @@ def _duplicate_winners(readable, previous: StoredIndex | None) -> dict[str, str]
     for document in previous.documents.values() if previous is not None else ():
         indexed.setdefault(document.sha256, document.path)
     winners = {}
-    names = {path.name for path, _, _ in readable}
-    for path, _, sha in sorted(readable, key=lambda r: (r[0].stat().st_mtime_ns, r[0].name)):
+    names = {path.name for path, _ in readable}
+    for path, sha in sorted(readable, key=lambda r: (r[0].stat().st_mtime_ns, r[0].name)):
         if sha not in winners:
             winners[sha] = indexed[sha] if indexed.get(sha) in names else path.name
     return winners

@@ -60,11 +60,9 @@ def unsupported_files(corpus_dir: Path) -> list[Path]:
     return [p for p in _files(corpus_dir) if not is_supported(p)]
 
 
-def read_corpus_file(path: Path, ocr=None, data: bytes | None = None) -> RawFile:
-    """Read and extract one file (`data`: its bytes, when already read); raise CorpusReadError with a
-    one-line reason when it cannot be used."""
-    if data is None:
-        data = read_bytes(path)
+def read_corpus_file(path: Path, ocr=None) -> RawFile:
+    """Read and extract one file; raise CorpusReadError with a one-line reason when it cannot be used."""
+    data = read_bytes(path)
     if not data.strip():
         raise CorpusReadError(f"{path.name}: file is empty")
     extracted = read_document(path, data, ocr)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from core.hashing import file_sha256
 from core.types import Chunk, Document, overlapping
 from ingest.chunking import chunk_document
 from ingest.cleaning import CleaningRules, clean_text, load_rules
@@ -81,11 +82,11 @@ class FileResult:
 
 
 def ingest_file(path: Path, meta: DocumentMeta, rules: CleaningRules, chunk_size: int | None, chunk_overlap: int = 0,
-                reader=None, doc_id: str | None = None, data: bytes | None = None) -> FileResult:
+                reader=None, doc_id: str | None = None) -> FileResult:
     """Read, clean, screen and chunk one file (no chunks when `chunk_size` is None). Never raises for a bad
     file: the reason is in `notes`."""
     try:
-        raw = read_corpus_file(path, reader, data)
+        raw = read_corpus_file(path, reader)
     except CorpusReadError as exc:
         return FileResult(path.name, None, (), (str(exc),))
     if raw.encoding not in ("utf-8", "pdf", "docx"):
@@ -169,7 +170,7 @@ def corpus_fingerprint(corpus_dir: Path, ocr: bool = False) -> str:
     for path in sorted(paths + ([metadata] if metadata.exists() else [])):
         digest.update(path.name.encode() + b"\0")
         try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(bytes.fromhex(file_sha256(path)))
         except OSError:
             digest.update(b"unreadable")
     return digest.hexdigest()[:20]
