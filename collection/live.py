@@ -14,7 +14,7 @@ from pathlib import Path
 from collection.corpus import ChangeResult, add_files, remove_files
 from collection.indexer import STALE_NOTICE, UpdateReport, open_index, open_published, update_index
 from core.config import Settings
-from index.store import IndexNotWritable, IndexUnusable, StoredIndex, build_lock
+from index.store import IndexNotWritable, IndexUnusable, StoredIndex, build_lock, current_version
 
 log = logging.getLogger(__name__)
 
@@ -130,9 +130,15 @@ class LiveEngine:
         return result
 
     def publish(self, index: StoredIndex) -> None:
-        """Answer new questions from `index`; questions already being answered finish on the old one."""
+        """Answer new questions from `index`; questions already being answered finish on the old one.
+
+        Two updates may finish close together (an upload and a background update): only the version that is
+        live on disk is taken, so an older one published a moment later never replaces a newer one."""
         answerer = self._wrap(self._engine(index))
         with self._lock:
+            if index.path is not None and _live_version(self.settings.index_dir) not in (None, index.path.name):
+                log.info("not answering from %s: a newer index has been published", index.path.name)
+                return
             self._answerer = answerer
             self.status = "ready"
         log.info("answering from index %s (%d documents)", index.path.name if index.path else "-",
@@ -148,3 +154,11 @@ class LiveEngine:
         from qa.analysis import SENTENCE_ANALYSER
 
         return SENTENCE_ANALYSER
+
+
+def _live_version(index_dir: Path) -> str | None:
+    """Name of the version CURRENT points at, or None when it cannot be read."""
+    try:
+        return current_version(index_dir).name
+    except (IndexUnusable, OSError):
+        return None
