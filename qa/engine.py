@@ -79,6 +79,10 @@ class Engine:
     def documents(self) -> dict[str, Document]:
         return self.index.documents
 
+    def question_terms(self, question: str) -> QueryTerms:
+        """The question's content terms, weighted by their rarity in this collection."""
+        return query_terms(question, self._stats.count, len(self.index.chunks), self._stats.occurs)
+
     def ask(self, question: str, exclude: frozenset[str] = frozenset()) -> Answer:
         """Answer one question; raises QuestionError for empty, over-long or contentless questions.
 
@@ -90,7 +94,7 @@ class Engine:
         best first, one group after another in turns so that every asked place is represented."""
         started = time.perf_counter()
         question = validate_question(question, self.settings.max_question_chars)
-        terms = query_terms(question, self._stats.count, len(self.index.chunks), self._stats.occurs)
+        terms = self.question_terms(question)
         places = named_regions(question) if self.settings.region_routing else []
         groups, missing = self._groups(places)
         if exclude:
