@@ -86,6 +86,20 @@ def _question_tokens(question: str) -> list[tuple[str, int, int]]:
     return [(w, s, e) for w, s, e in jieba_tokenizer().tokenize(matching, HMM=False) if w.strip()]
 
 
+# Parts of speech (jieba's tag set) that carry no content of their own: conjunctions, prepositions, adverbs,
+# particles, pronouns, modal and interjection words, locatives. A question word tagged so is never a term on
+# its own and never begins or ends a compound; inside one it may stand (职工之家, 劳模和工匠).
+FUNCTION_POS = frozenset({"c", "p", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "f", "o"})
+
+
+def function_words(text: str) -> set[str]:
+    """Words of the text that jieba's part-of-speech tagger (dictionary only, no HMM) marks as function words."""
+    import jieba.posseg
+
+    jieba_tokenizer()  # the shared dictionary, initialised once
+    return {pair.word for pair in jieba.posseg.cut(text, HMM=False) if pair.flag in FUNCTION_POS}
+
+
 def _is_content(word: str) -> bool:
     if not word or not _WORDLIKE.search(word) or word in stopwords():
         return False
@@ -100,14 +114,16 @@ def content_words(question: str, occurs=lambda word: False) -> list[tuple[str, t
     A compound starts with a content token; it may end with a generic one (家, 项) but not with a stop word.
     Each word comes with its parts, (word, parts) pairs in turn, for partial credit.
     """
-    return _merge(_question_tokens(question), occurs, MAX_COMPOUND_TOKENS)
+    tokens = _question_tokens(question)
+    function = function_words(normalize(question))
+    return _merge(tokens, occurs, MAX_COMPOUND_TOKENS, function)
 
 
-def _merge(tokens: list[tuple[str, int, int]], occurs, limit: int) -> list[tuple[str, tuple]]:
+def _merge(tokens: list[tuple[str, int, int]], occurs, limit: int, function=frozenset()) -> list[tuple[str, tuple]]:
     words, i = [], 0
     while i < len(tokens):
         token = _QUESTION_AFFIX.sub("", tokens[i][0])
-        if token != tokens[i][0] or not _is_content(token):
+        if token != tokens[i][0] or not _is_content(token) or token in function:
             i += 1
             continue
         best = i
@@ -116,12 +132,12 @@ def _merge(tokens: list[tuple[str, int, int]], occurs, limit: int) -> list[tuple
             if (tokens[j][1] != tokens[j - 1][2] or word in stopwords() or _QUESTION_AFFIX.search(word)
                     or not _WORDLIKE.search(word)):  # never across punctuation
                 break
-            if occurs("".join(t for t, _, _ in tokens[i : j + 1])):
+            if word not in function and occurs("".join(t for t, _, _ in tokens[i : j + 1])):
                 best = j
         span = tokens[i : best + 1]
         word = "".join(t for t, _, _ in span)
         if len(span) > 1:  # its parts: the same merge inside the compound, one token shorter at most
-            words.append((word, tuple(_merge(span, occurs, len(span) - 1))))
+            words.append((word, tuple(_merge(span, occurs, len(span) - 1, function))))
         elif _is_content(word):
             words.append((word, ()))
         i = best + 1

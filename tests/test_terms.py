@@ -1,0 +1,25 @@
+"""Question terms: function words (by part of speech, not by a word list) are never terms on their own and
+never begin or end a compound, but may stand inside one that the corpus holds."""
+from qa.terms import content_words, function_words
+
+
+def words(question: str, corpus: str) -> list[str]:
+    return [word for word, _ in content_words(question, lambda w: len(w) > 1 and w in corpus)]
+
+
+def test_conjunctions_adverbs_and_pronouns_are_not_terms():
+    found = words("但匈奴随即攻入义大利，最后在谁的调停下退兵", corpus="匈奴攻入义大利，但最后调停退兵")
+    assert "但" not in found and "随即" not in found and "最后" not in found
+    assert not any(w.startswith("但") or w.endswith("最后") for w in found), found
+    assert {"匈奴", "攻入义大利", "调停", "退兵"} <= set(found)  # merged: the corpus holds the compound
+
+
+def test_a_compound_the_corpus_holds_keeps_its_inner_function_word():
+    assert "职工之家" in words("昆明建了几个职工之家", corpus="建成职工之家1818个")
+    assert "机炮" in words("机炮虽然有不少优点", corpus="机炮虽然威力大") and \
+        "机炮虽然" not in words("机炮虽然有不少优点", corpus="机炮虽然威力大")
+
+
+def test_function_words_come_from_the_tagger():
+    assert {"但", "在", "谁", "的"} <= function_words("但在谁的调停下")
+    assert not {"技能", "人才", "黑龙江"} & function_words("黑龙江高技能人才多少")
