@@ -19,6 +19,7 @@ _GENERIC_CHARS = set("省市县区全年人个名项家次万亿多少几啥哪�
 _QUANTITY = re.compile(r"多少|百分比|总数|几[个项家名人次万亿成倍]?|数量|人数|总量|规模|比例|比重|占比|百分|多大|多高|多长|多久|增长|增加|提高|达到")
 _AMOUNT = re.compile(r"多少人|人数|数量|总量|总数|规模|有多少|一共")
 _WORDLIKE = re.compile(r"\w")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 INSIDE_WORD_CREDIT = 0.4  # 技能人才 inside 高技能人才 is usually another thing
 MAX_COMPOUND_TOKENS = 8
 PARTS_CREDIT = 0.7  # 职工 … 技能 for the compound 职工技能
@@ -156,6 +157,8 @@ def query_terms(question: str, document_frequency, total: int, occurs=None) -> Q
     for word, parts in content_words(question, lambda w: len(w) > 1 and occurs(w)):
         variants = synonym_groups().get(word, (word,))
         df = document_frequency(variants)
+        if df == 0 and not _CJK.search(word):  # a stray tag or foreign word no document holds: not content
+            continue
         weight = math.log(1 + (total + 1) / (df + 1))
         terms.append(Term(word, variants, weight * (0.5 if len(word) == 1 else 1.0), _part_terms(parts)))
     matching = normalize(question)

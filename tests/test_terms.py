@@ -23,3 +23,10 @@ def test_a_compound_the_corpus_holds_keeps_its_inner_function_word():
 def test_function_words_come_from_the_tagger():
     assert {"但", "在", "谁", "的"} <= function_words("但在谁的调停下")
     assert not {"技能", "人才", "黑龙江"} & function_words("黑龙江高技能人才多少")
+
+
+def test_words_no_document_holds_and_not_chinese_do_not_dilute_support(engine):
+    plain = engine.ask("黑龙江高技能人才多少")
+    noisy = engine.ask("黑龙江高技能人才多少 <span> xyzzyplugh")
+    assert noisy.answer == plain.answer and noisy.support == plain.support
+    assert "xyzzyplugh" not in [t.text for t in engine.question_terms("黑龙江高技能人才多少 xyzzyplugh").terms]
