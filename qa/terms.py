@@ -157,8 +157,8 @@ def query_terms(question: str, document_frequency, total: int, occurs=None) -> Q
     for word, parts in content_words(question, lambda w: len(w) > 1 and occurs(w)):
         variants = synonym_groups().get(word, (word,))
         df = document_frequency(variants)
-        if df == 0 and not _CJK.search(word):  # a stray tag or foreign word no document holds: not content
-            continue
+        if df == 0 and not _CJK.search(word) and not any(c.isdigit() for c in word):
+            continue  # a stray tag or foreign word no document holds; a year or number asked stays a term
         weight = math.log(1 + (total + 1) / (df + 1))
         terms.append(Term(word, variants, weight * (0.5 if len(word) == 1 else 1.0), _part_terms(parts)))
     matching = normalize(question)

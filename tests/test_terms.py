@@ -30,3 +30,7 @@ def test_words_no_document_holds_and_not_chinese_do_not_dilute_support(engine):
     noisy = engine.ask("黑龙江高技能人才多少 <span> xyzzyplugh")
     assert noisy.answer == plain.answer and noisy.support == plain.support
     assert "xyzzyplugh" not in [t.text for t in engine.question_terms("黑龙江高技能人才多少 xyzzyplugh").terms]
+
+
+def test_a_year_no_document_holds_stays_a_term(engine):
+    assert "2019" in [t.text for t in engine.question_terms("黑龙江2019年高技能人才有多少").terms]
