@@ -10,6 +10,7 @@ cited span for the viewer.
 """
 from __future__ import annotations
 
+import html
 import logging
 import threading
 from urllib.parse import quote
@@ -155,7 +156,7 @@ def build_documents_page(holder: EngineHolder):
             result = holder.add([(p.name, p) for p in paths], progress=True)
         except Exception as exc:  # the index folder cannot be written, say; nothing was changed
             log.exception("upload failed")
-            return (f"<p class='outcome-bad'>上传失败：{escape_markdown(str(exc))}</p>", *current(), None)
+            return (f"<p class='outcome-bad'>上传失败：{html.escape(str(exc))}</p>", *current(), None)
         return (outcomes_html(list(result.outcomes)), *current(), None)
 
     def ask_to_delete(name):
@@ -172,7 +173,7 @@ def build_documents_page(holder: EngineHolder):
             result = holder.remove([name], progress=True)
         except Exception as exc:
             log.exception("delete failed")
-            return (f"<p class='outcome-bad'>删除失败：{escape_markdown(str(exc))}</p>", *current(), hidden, hidden)
+            return (f"<p class='outcome-bad'>删除失败：{html.escape(str(exc))}</p>", *current(), hidden, hidden)
         return (outcomes_html(list(result.outcomes)), *current(), hidden, hidden)
 
     def rescan(progress=gr.Progress(track_tqdm=True)):
@@ -180,7 +181,7 @@ def build_documents_page(holder: EngineHolder):
             report = holder.refresh(progress=True)
         except Exception as exc:
             log.exception("rescan failed")
-            return (f"<p class='outcome-bad'>更新失败：{escape_markdown(str(exc))}</p>", *current())
+            return (f"<p class='outcome-bad'>更新失败：{html.escape(str(exc))}</p>", *current())
         changed = [o for o in report.outcomes if o.status != "unchanged"]
         return (outcomes_html(changed) or "<p>资料文件夹没有变化。</p>", *current())
 

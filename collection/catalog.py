@@ -30,15 +30,14 @@ class DocumentRow:
 def catalog(index: StoredIndex) -> list[DocumentRow]:
     """Indexed documents by file name, then the files that are not indexed with the reason."""
     passages = Counter(chunk.doc_id for chunk in index.chunks)
-    notes = {}
+    notes = {}  # file name -> (status, what to say: the reason it is not indexed, or notes about it)
     for outcome in index.manifest.get("outcomes", []):
-        extra = outcome["message"].split("\n")[1:]
-        notes[outcome["name"]] = (outcome["status"], "; ".join(extra) if extra else outcome["message"])
+        first, *extra = outcome["message"].split("\n")
+        notes[outcome["name"]] = (outcome["status"], first if outcome["status"] in NOT_INDEXED else "; ".join(extra))
     rows = [DocumentRow(
         name=d.path or d.doc_id, status="indexed", title=d.title, publisher=d.source or "", date=d.date or "",
         region=d.region or "", format=d.format, pages=d.page_count, passages=passages[d.doc_id],
-        added=(d.added or "")[:16].replace("T", " "), doc_id=d.doc_id,
-        note=notes.get(d.path, ("", ""))[1] if notes.get(d.path, ("",))[0] not in NOT_INDEXED else "")
+        added=(d.added or "")[:16].replace("T", " "), doc_id=d.doc_id, note=notes.get(d.path, ("", ""))[1])
         for d in sorted(index.documents.values(), key=lambda d: d.path or d.doc_id)]
     rows += [DocumentRow(name=name, status=status, note=note)
              for name, (status, note) in sorted(notes.items()) if status in NOT_INDEXED]

@@ -274,3 +274,16 @@ def test_a_stale_index_that_cannot_be_updated_is_served_with_a_warning(settings,
     assert holder.status.startswith("update failed") and "not writable" in holder.status
     answer = holder.get().ask("黑龙江高技能人才多少")
     assert "82.7" in answer.answer and any("索引已过期" in w for w in answer.warnings)
+
+
+def test_list_shows_every_document_and_why_a_file_is_not_indexed(settings, encoder):
+    from collection.catalog import catalog
+
+    write(settings.corpus_dir / "notes.bin.txt", "\x00\x01\x02" * 50)
+    with build_lock(settings.index_dir):
+        index = update_index(settings, encoder, SENTENCE_ANALYSER).index
+    rows = {r.name: r for r in catalog(index)}
+    heilongjiang = rows["heilongjiang-press-conference-2024.txt"]
+    assert heilongjiang.status == "indexed" and heilongjiang.passages > 0 and heilongjiang.region == "黑龙江"
+    assert heilongjiang.note == "" and heilongjiang.added
+    assert rows["notes.bin.txt"].status == "failed" and "binary" in rows["notes.bin.txt"].note
