@@ -32,8 +32,8 @@ def catalog(index: StoredIndex) -> list[DocumentRow]:
     passages = Counter(chunk.doc_id for chunk in index.chunks)
     notes = {}  # file name -> (status, what to say: the reason it is not indexed, or notes about it)
     for outcome in index.manifest.get("outcomes", []):
-        first, *extra = outcome["message"].split("\n")
-        notes[outcome["name"]] = (outcome["status"], first if outcome["status"] in NOT_INDEXED else "; ".join(extra))
+        say = outcome["message"] if outcome["status"] in NOT_INDEXED else "; ".join(outcome.get("notes", ()))
+        notes[outcome["name"]] = (outcome["status"], say)
     rows = [DocumentRow(
         name=d.path or d.doc_id, status="indexed", title=d.title, publisher=d.source or "", date=d.date or "",
         region=d.region or "", format=d.format, pages=d.page_count, passages=passages[d.doc_id],

@@ -51,6 +51,7 @@ class FileOutcome:
     doc_id: str | None = None
     passages: int = 0
     pages: int | None = None
+    notes: tuple[str, ...] = ()  # what to know about a file that is indexed (pages without text), a line each
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
     key = expected_key(settings, encoder, annotator)
     previous = _previous_index(settings.index_dir)
     old_keys = (previous.manifest.get("document_keys") or {}) if previous is not None else {}
-    old_notes = {o["name"]: tuple(o["message"].split("\n")[1:])
+    old_notes = {o["name"]: tuple(o.get("notes", ()))
                  for o in (previous.manifest.get("outcomes") or [] if previous is not None else [])}
     old_chunks = defaultdict(list)
     for chunk in previous.chunks if previous is not None else ():
@@ -165,8 +166,7 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
         embeddings, embedded = _embeddings(cache, encoder, [dense_text(c, by_id[c.doc_id]) for c in chunks],
                                            reuse, progress)
         lexical, token_keys = _lexical(cache, [c.text for c in chunks])
-        errors = problems + [note for o in outcomes if o.status in ("added", "replaced", "unchanged")
-                   for note in o.message.split("\n")[1:]]
+        errors = problems + [note for o in outcomes for note in o.notes]
         save_index(
             settings.index_dir, key, documents, chunks, embeddings, lexical,
             extra={"model_path": str(encoder.model_path), "ingest_errors": errors, "document_keys": document_keys,
@@ -194,8 +194,8 @@ def build_index(settings: Settings, encoder: SentenceTransformerEncoder, progres
 def _indexed(name: str, status: str, document: Document, passages: int, notes: tuple[str, ...]) -> FileOutcome:
     pages = f", {document.page_count} pages" if document.page_count else ""
     verb = {"unchanged": "unchanged", "replaced": "re-indexed (changed)", "added": "indexed"}[status]
-    message = "\n".join([f"{name}: {verb}, {passages} passages{pages}", *notes])
-    return FileOutcome(name, status, message, document.doc_id, passages, document.page_count)
+    return FileOutcome(name, status, f"{name}: {verb}, {passages} passages{pages}", document.doc_id, passages,
+                       document.page_count, tuple(notes))
 
 
 def _read_within_limit(files: list[Path], max_file_mb: float):

@@ -127,7 +127,7 @@ def change(settings, args: argparse.Namespace) -> int:
         if outcome.message in logged:  # the update logged it already (a warning on stderr)
             continue
         stream = sys.stderr if outcome.status in ("failed", "refused", "skipped", "duplicate") else sys.stdout
-        print(outcome.message, file=stream)
+        print("\n".join([outcome.message, *outcome.notes]), file=stream)
     if report is not None:
         index = report.index
         print(f"index: {len(index.documents)} documents, {len(index.chunks)} passages → {settings.index_dir} "

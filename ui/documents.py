@@ -22,11 +22,10 @@ def outcomes_html(outcomes: list[FileOutcome]) -> str:
     for outcome in outcomes:
         good = outcome.status in ("added", "replaced", "unchanged", "removed")
         tone = "outcome-ok" if good else "outcome-bad"
-        lines = outcome.message.split("\n")
-        extra = "".join(f'<div class="outcome-note">⚠ {html.escape(line)}</div>' for line in lines[1:])
+        extra = "".join(f'<div class="outcome-note">⚠ {html.escape(note)}</div>' for note in outcome.notes)
         items.append(f'<li class="{tone}" data-status="{html.escape(outcome.status)}"><b>'
                      f'{html.escape(STATUS_LABELS.get(outcome.status, outcome.status))}</b> '
-                     f'{html.escape(lines[0])}{extra}</li>')
+                     f'{html.escape(outcome.message)}{extra}</li>')
     return f'<ul class="outcomes">{"".join(items)}</ul>'
 
 
