@@ -31,7 +31,7 @@ from index.lexical import LexicalIndex, lexical_fingerprint, tokenize
 from index.store import (FORMAT_VERSION, IndexNotWritable, IndexUnusable, StoredIndex, build_lock, index_key,
                          load_index, save_index)
 from ingest.cleaning import load_rules
-from ingest.loader import CorpusReadError, corpus_files
+from ingest.loader import corpus_files
 from ingest.metadata import DocumentMeta, doc_id_for, load_metadata
 from ingest.pipeline import corpus_fingerprint, folder_notes, ingest_file, ingest_fingerprint, ocr_reader
 
@@ -68,11 +68,13 @@ class UpdateReport:
         return next((o for o in self.outcomes if o.name == name), None)
 
 
-def expected_key(settings: Settings, encoder: SentenceTransformerEncoder, annotator: Annotator | None = None) -> dict:
-    """Manifest fields an index must have to serve these settings, this model, this corpus and annotator."""
+def expected_key(settings: Settings, encoder: SentenceTransformerEncoder, annotator: Annotator | None = None,
+                 hashes: dict[str, str] | None = None) -> dict:
+    """Manifest fields an index must have to serve these settings, this model, this corpus and annotator
+    (`hashes`: the corpus files' SHA-256 by name, when the caller has them)."""
     return index_key(
         encoder.identity, encoder.dimension, settings.chunk_size, settings.chunk_overlap,
-        corpus_fingerprint(settings.corpus_dir, settings.ocr), lexical_fingerprint(),
+        corpus_fingerprint(settings.corpus_dir, settings.ocr, hashes), lexical_fingerprint(),
         annotator.fingerprint if annotator is not None else None,
     )
 
@@ -100,7 +102,9 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
     `reuse=False` reads every file and embeds every chunk again (a full rebuild); it still fills the cache.
     """
     started = time.perf_counter()
-    key = expected_key(settings, encoder, annotator)
+    files = corpus_files(settings.corpus_dir)
+    hashes, outcomes = _hashes(files)
+    key = expected_key(settings, encoder, annotator, hashes)
     previous = _previous_index(settings.index_dir)
     old_keys = (previous.manifest.get("document_keys") or {}) if previous is not None else {}
     old_notes = {o["name"]: tuple(o.get("notes", ()))
@@ -111,12 +115,11 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
     shared = "\0".join([str(FORMAT_VERSION), ingest_fingerprint(settings.ocr), str(settings.chunk_size),
                         str(settings.chunk_overlap), annotator.fingerprint if annotator else "-"])
 
-    outcomes = [FileOutcome(line.split(": ", 1)[0], "skipped", line) for line in folder_notes(settings.corpus_dir)]
-    files = corpus_files(settings.corpus_dir)
+    outcomes += [FileOutcome(line.split(": ", 1)[0], "skipped", line) for line in folder_notes(settings.corpus_dir)]
     doc_ids = assign_doc_ids([p.name for p in files])
     metadata, rules, reader = load_metadata(settings.corpus_dir), load_rules(), None
-    readable, failed = _read_within_limit(files, settings.max_file_mb)
-    outcomes += failed
+    readable, too_big = _within_limit(files, hashes, settings.max_file_mb)
+    outcomes += too_big
     keepers = _duplicate_winners(readable, previous)
 
     documents, chunks, annotations, document_keys = [], [], {}, {}
@@ -163,8 +166,8 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
     by_id = {d.doc_id: d for d in documents}
     cache = ChunkCache(settings.index_dir / CACHE_FILE)
     try:
-        embeddings, embedded = _embeddings(cache, encoder, [dense_text(c, by_id[c.doc_id]) for c in chunks],
-                                           reuse, progress)
+        embeddings, vector_keys, embedded = _embeddings(
+            cache, encoder, [dense_text(c, by_id[c.doc_id]) for c in chunks], reuse, progress)
         lexical, token_keys = _lexical(cache, [c.text for c in chunks])
         errors = problems + [note for o in outcomes for note in o.notes]
         save_index(
@@ -174,8 +177,7 @@ def update_index(settings: Settings, encoder: SentenceTransformerEncoder, annota
                    "build_seconds": round(time.perf_counter() - started, 2)},
             annotations=annotations if annotator is not None else None,
         )
-        vector_keys = {cache_key(encoder.identity, dense_text(c, by_id[c.doc_id])) for c in chunks}
-        cache.prune(vector_keys, set(token_keys))
+        cache.prune(set(vector_keys), set(token_keys))
     finally:
         cache.close()
     seconds = time.perf_counter() - started
@@ -198,23 +200,30 @@ def _indexed(name: str, status: str, document: Document, passages: int, notes: t
                        document.page_count, tuple(notes))
 
 
-def _read_within_limit(files: list[Path], max_file_mb: float):
-    """(path, sha256) of every readable file within the size limit; a failed outcome for every other.
-    Files are hashed in blocks; their bytes are read again only when they must be ingested."""
-    readable, failed = [], []
-    limit = int(max_file_mb * 1024 * 1024)
+def _hashes(files: list[Path]) -> tuple[dict[str, str], list[FileOutcome]]:
+    """SHA-256 of every file by name (read in blocks; their bytes are read again only when they must be
+    ingested), and a failed outcome for each file that cannot be read."""
+    hashes, failed = {}, []
     for path in files:
         try:
-            size = path.stat().st_size
-            if size > limit:
-                raise CorpusReadError(f"{path.name}: {size / 1048576:.1f} MB is over the {max_file_mb:g} MB limit "
-                                      f"(REFORMQA_MAX_FILE_MB); split the file or raise the limit")
-            sha = file_sha256(path)
-        except (OSError, CorpusReadError) as exc:
-            failed.append(FileOutcome(path.name, "failed", str(exc) if isinstance(exc, CorpusReadError)
-                                      else f"{path.name}: cannot read file ({exc.strerror or exc})"))
-            continue
-        readable.append((path, sha))
+            hashes[path.name] = file_sha256(path)
+        except OSError as exc:
+            failed.append(FileOutcome(path.name, "failed", f"{path.name}: cannot read file ({exc.strerror or exc})"))
+    return hashes, failed
+
+
+def _within_limit(files: list[Path], hashes: dict[str, str], max_file_mb: float):
+    """(path, sha256) of every hashed file within the size limit, and a failed outcome for each one over it."""
+    readable, failed = [], []
+    limit = int(max_file_mb * 1024 * 1024)
+    for path in (p for p in files if p.name in hashes):
+        size = path.stat().st_size
+        if size > limit:
+            failed.append(FileOutcome(path.name, "failed", f"{path.name}: {size / 1048576:.1f} MB is over the "
+                                      f"{max_file_mb:g} MB limit (REFORMQA_MAX_FILE_MB); split the file or raise "
+                                      f"the limit"))
+        else:
+            readable.append((path, hashes[path.name]))
     return readable, failed
 
 
@@ -232,9 +241,11 @@ def _duplicate_winners(readable, previous: StoredIndex | None) -> dict[str, str]
     return winners
 
 
-def _embeddings(cache: ChunkCache, encoder, texts: list[str], reuse: bool, progress: bool) -> tuple[np.ndarray, int]:
+def _embeddings(cache: ChunkCache, encoder, texts: list[str], reuse: bool,
+                progress: bool) -> tuple[np.ndarray, list[str], int]:
     """A vector per text: from the cache when the same model embedded the same text before, else encoded
-    now and committed to the cache a batch at a time. Returns (vectors, how many were encoded)."""
+    now and committed to the cache a batch at a time. Returns (vectors, their cache keys, how many were
+    encoded)."""
     keys = [cache_key(encoder.identity, t) for t in texts]
     found = cache.vectors(keys, encoder.dimension) if reuse else {}
     todo = list(dict.fromkeys(k for k in keys if k not in found))
@@ -249,8 +260,7 @@ def _embeddings(cache: ChunkCache, encoder, texts: list[str], reuse: bool, progr
             stacked = np.vstack(vectors)
             cache.put_vectors(part, stacked)
             found.update(zip(part, stacked))
-    matrix = np.vstack([found[k] for k in keys]).astype(np.float32) if keys else np.zeros((0, encoder.dimension))
-    return matrix, len(todo)
+    return np.vstack([found[k] for k in keys]).astype(np.float32), keys, len(todo)
 
 
 def _lexical(cache: ChunkCache, texts: list[str]) -> tuple[LexicalIndex, list[str]]:

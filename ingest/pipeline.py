@@ -161,16 +161,17 @@ def ingest_fingerprint(ocr: bool = False) -> str:
     return hashlib.sha256(rules + code).hexdigest()[:20]
 
 
-def corpus_fingerprint(corpus_dir: Path, ocr: bool = False) -> str:
+def corpus_fingerprint(corpus_dir: Path, ocr: bool = False, hashes: dict[str, str] | None = None) -> str:
     """Hash of every file ingest looks at (names and bytes) and of `ingest_fingerprint`: when it differs from
-    the index's, the index is stale."""
+    the index's, the index is stale. `hashes`: file name → SHA-256 already computed by the caller."""
+    hashes = hashes or {}
     digest = hashlib.sha256(ingest_fingerprint(ocr).encode())
     paths = corpus_files(corpus_dir) + unsupported_files(corpus_dir)
     metadata = corpus_dir / METADATA_FILE
     for path in sorted(paths + ([metadata] if metadata.exists() else [])):
         digest.update(path.name.encode() + b"\0")
         try:
-            digest.update(bytes.fromhex(file_sha256(path)))
+            digest.update(bytes.fromhex(hashes.get(path.name) or file_sha256(path)))
         except OSError:
             digest.update(b"unreadable")
     return digest.hexdigest()[:20]
