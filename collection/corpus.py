@@ -7,16 +7,16 @@ Every change happens under the index build lock, so concurrent uploads and delet
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
+import shutil
 import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from collection.indexer import FileOutcome, UpdateReport, update_index
+from collection.indexer import FileOutcome, UpdateReport, over_limit_message, update_index
 from core.config import Settings
 from core.hashing import file_sha256
 from index.store import build_lock
@@ -110,42 +110,43 @@ def _place(corpus_dir: Path, original: str, source: Path, present: dict[str, str
         name = safe_file_name(original)
     except ValueError as exc:
         return FileOutcome(str(original), "refused", str(exc)), "", None
-    refused = _refusal(name, source, present, limit, max_file_mb)
+    refused, sha = _refusal(name, source, present, limit, max_file_mb)
     if refused is not None:
         return refused, name, None
-    data = source.read_bytes()
     backup = None
     if name in present:
         backup = corpus_dir / f"{UPLOAD_PREFIX}old-{uuid.uuid4().hex}"
         os.link(corpus_dir / name, backup)
     staging = corpus_dir / f"{UPLOAD_PREFIX}{uuid.uuid4().hex}"
     try:
-        staging.write_bytes(data)
+        shutil.copyfile(source, staging)
         os.replace(staging, corpus_dir / name)
     finally:
         staging.unlink(missing_ok=True)
     log.info("%s: %s the corpus folder", name, "replaced in" if backup else "added to")
-    present[name] = hashlib.sha256(data).hexdigest()
+    present[name] = sha
     return None, name, backup
 
 
-def _refusal(name: str, source: Path, present: dict[str, str], limit: int, max_file_mb: float) -> FileOutcome | None:
-    """Why an incoming file is not placed in the folder (format, size, empty, already there), or None."""
+def _refusal(name: str, source: Path, present: dict[str, str], limit: int,
+             max_file_mb: float) -> tuple[FileOutcome | None, str | None]:
+    """Why an incoming file is not placed in the folder (format, size, empty, already there), or None; and
+    the file's SHA-256 once it has been read."""
     if not is_supported(Path(name)):
-        return FileOutcome(name, "refused", unsupported_reason(Path(name)))
+        return FileOutcome(name, "refused", unsupported_reason(Path(name))), None
     size = source.stat().st_size
     if size > limit:
-        return FileOutcome(name, "refused", f"{name}: {size / 1048576:.1f} MB is over the {max_file_mb:g} MB "
-                                            f"limit (REFORMQA_MAX_FILE_MB); split the file or raise the limit")
+        return FileOutcome(name, "refused", over_limit_message(name, size, max_file_mb)), None
     if size == 0:
-        return FileOutcome(name, "refused", f"{name}: file is empty")
+        return FileOutcome(name, "refused", f"{name}: file is empty"), None
     sha = file_sha256(source)
     if present.get(name) == sha:
-        return FileOutcome(name, "unchanged", f"{name}: already in the collection, unchanged")
+        return FileOutcome(name, "unchanged", f"{name}: already in the collection, unchanged"), sha
     twin = next((other for other, digest in present.items() if digest == sha and other != name), None)
     if twin is not None:
-        return FileOutcome(name, "duplicate", f"{name}: same content as {twin}, already in the collection; not added")
-    return None
+        message = f"{name}: same content as {twin}, already in the collection; not added"
+        return FileOutcome(name, "duplicate", message), sha
+    return None, sha
 
 
 def remove_files(settings: Settings, encoder, annotator, names: list[str], progress: bool = False) -> ChangeResult:

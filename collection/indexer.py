@@ -219,9 +219,7 @@ def _within_limit(files: list[Path], hashes: dict[str, str], max_file_mb: float)
     for path in (p for p in files if p.name in hashes):
         size = path.stat().st_size
         if size > limit:
-            failed.append(FileOutcome(path.name, "failed", f"{path.name}: {size / 1048576:.1f} MB is over the "
-                                      f"{max_file_mb:g} MB limit (REFORMQA_MAX_FILE_MB); split the file or raise "
-                                      f"the limit"))
+            failed.append(FileOutcome(path.name, "failed", over_limit_message(path.name, size, max_file_mb)))
         else:
             readable.append((path, hashes[path.name]))
     return readable, failed
@@ -239,6 +237,12 @@ def _duplicate_winners(readable, previous: StoredIndex | None) -> dict[str, str]
         if sha not in winners:
             winners[sha] = indexed[sha] if indexed.get(sha) in names else path.name
     return winners
+
+
+def over_limit_message(name: str, size: int, max_file_mb: float) -> str:
+    """The one line for a file over the size limit, for uploads and for files found in the folder alike."""
+    return (f"{name}: {size / 1048576:.1f} MB is over the {max_file_mb:g} MB limit (REFORMQA_MAX_FILE_MB); "
+            f"split the file or raise the limit")
 
 
 def _embeddings(cache: ChunkCache, encoder, texts: list[str], reuse: bool,
