@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         rebuilt = build_index(rebuilt_settings, encoder, annotator=SENTENCE_ANALYSER)
         incremental = Engine(settings, added.report.index, encoder)
         fresh = Engine(rebuilt_settings, rebuilt, encoder)
-        differ = [q for q in questions if _reply(incremental, q) != _reply(fresh, q)]
+        differ = [q for q in questions if reply_signature(incremental, q) != reply_signature(fresh, q)]
         result["answers_incremental_vs_full"] = {"questions": len(questions), "differ": len(differ),
                                                  "examples": differ[:5]}
 
@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _reply(engine, question: str):
+def reply_signature(engine, question: str) -> tuple:
+    """What must not differ between two indexes of the same folder: answer, citation spans, passage order."""
     answer = engine.ask(question)
     return answer.answer, [(c.doc_id, c.start, c.end) for c in answer.citations], [p.doc_id for p in answer.passages]
 

@@ -22,17 +22,6 @@ class FusionWeights:
     lexical: float = 1.0
 
 
-def rrf_fuse(rankings: list[tuple[float, list[int]]], k: int = RRF_K) -> dict[int, float]:
-    """Weighted reciprocal rank fusion: score(d) = Σ weight / (k + rank), ranks starting at 1."""
-    fused: dict[int, float] = {}
-    for weight, ranking in rankings:
-        if weight <= 0:
-            continue
-        for rank, row in enumerate(ranking, start=1):
-            fused[row] = fused.get(row, 0.0) + weight / (k + rank)
-    return fused
-
-
 @dataclass(frozen=True)
 class QueryScores:
     """Both sides' score for every chunk, for one query: computed once, then ranked under any filter."""
@@ -41,8 +30,9 @@ class QueryScores:
     lexical: np.ndarray
 
 
-def _fused_scores(dense: np.ndarray, lexical: np.ndarray, weights: FusionWeights, k: int = RRF_K) -> np.ndarray:
-    """`rrf_fuse` over whole score vectors at once: the dense side ranks every row, BM25 only rows it scores."""
+def fused_scores(dense: np.ndarray, lexical: np.ndarray, weights: FusionWeights, k: int = RRF_K) -> np.ndarray:
+    """Weighted reciprocal rank fusion of two score vectors, Σ weight / (k + rank) with ranks from 1: the
+    dense side ranks every row, BM25 only the rows it scores."""
     fused = np.zeros(len(dense), dtype=np.float64)
     ranks = np.arange(1, len(dense) + 1, dtype=np.float64)
     if weights.dense > 0:
@@ -95,7 +85,7 @@ class Retriever:
             return []
         scores = scores or self.scores(query)
         dense, lexical = scores.dense, scores.lexical
-        fused = _fused_scores(dense[rows], lexical[rows], self.weights)
+        fused = fused_scores(dense[rows], lexical[rows], self.weights)
         order = np.lexsort((rows, -fused))[:k]  # best fused score first, ties by row
         return [
             Hit(chunks[rows[i]], float(fused[i]), rank, float(dense[rows[i]]), float(lexical[rows[i]]))

@@ -62,19 +62,14 @@ def unsupported_files(corpus_dir: Path) -> list[Path]:
 
 def read_corpus_file(path: Path, ocr=None) -> RawFile:
     """Read and extract one file; raise CorpusReadError with a one-line reason when it cannot be used."""
-    data = read_bytes(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusReadError(f"{path.name}: cannot read file ({exc.strerror})") from exc
     if not data.strip():
         raise CorpusReadError(f"{path.name}: file is empty")
     extracted = read_document(path, data, ocr)
     return RawFile(name=path.name, extracted=extracted, sha256=hashlib.sha256(data).hexdigest())
-
-
-def read_bytes(path: Path) -> bytes:
-    """A corpus file's bytes, or CorpusReadError naming it."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise CorpusReadError(f"{path.name}: cannot read file ({exc.strerror})") from exc
 
 
 def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:

@@ -21,6 +21,7 @@ from collection.corpus import add_files, safe_file_name
 from collection.indexer import build_index, open_index, update_index
 from collection.live import LiveEngine
 from core.config import PROJECT_ROOT, Settings
+from eval.bench_collection import reply_signature
 from eval.dataset import load_questions
 from index.store import build_lock, current_version, load_index
 from qa.analysis import SENTENCE_ANALYSER
@@ -126,14 +127,9 @@ def test_adding_one_document_embeds_only_its_passages_and_answers_match_a_full_r
     full_engine = Engine(full_settings, full, encoder.inner)
     questions = [q.question for name in ("questions", "holdout", "holdout2")
                  for q in load_questions(PROJECT_ROOT / "eval" / f"{name}.jsonl")] + [JILIN_QUESTION]
-    differ = [q for q in questions if _reply(incremental_engine, q) != _reply(full_engine, q)]
+    differ = [q for q in questions if reply_signature(incremental_engine, q) != reply_signature(full_engine, q)]
     assert differ == [], "the same answers whichever way the index was built"
     assert "88.6万人" in incremental_engine.ask(JILIN_QUESTION).answer
-
-
-def _reply(engine: Engine, question: str):
-    answer = engine.ask(question)
-    return answer.answer, [(c.doc_id, c.start, c.end) for c in answer.citations], [p.doc_id for p in answer.passages]
 
 
 def test_file_names_are_made_safe():

@@ -1,12 +1,13 @@
 """The on-disk index with a fake encoder: rebuild when stale or corrupt, atomic writes, fusion maths."""
 import json
 
+import numpy as np
 import pytest
 
 from core.config import Settings
 from collection.indexer import build_index, open_index
 from index.lexical import LexicalIndex
-from index.search import FusionWeights, Retriever, rrf_fuse
+from index.search import FusionWeights, Retriever, fused_scores
 from index.store import CURRENT, IndexUnusable, current_version, load_index
 from tests.conftest import KeywordEncoder
 
@@ -87,12 +88,14 @@ def test_crash_mid_build_leaves_previous_index_usable(settings, encoder, monkeyp
     assert len(load_index(settings.index_dir).chunks) == len(before.chunks)
 
 
-def test_rrf_fuse_weights_and_ranks():
-    fused = rrf_fuse([(1.0, [7, 3]), (1.0, [3, 9])], k=60)
-    assert fused[3] == pytest.approx(1 / 62 + 1 / 61)
-    assert fused[7] == pytest.approx(1 / 61)
-    assert max(fused, key=fused.get) == 3
-    assert rrf_fuse([(0.0, [1]), (2.0, [2])]) == {2: pytest.approx(2 / 61)}
+def test_rrf_fusion_weights_and_ranks():
+    dense, lexical = np.array([0.9, 0.5, 0.1]), np.array([0.0, 2.0, 1.0])  # BM25 does not score row 0
+    fused = fused_scores(dense, lexical, FusionWeights(1.0, 1.0), k=60)
+    assert fused[1] == pytest.approx(1 / 62 + 1 / 61)
+    assert fused[0] == pytest.approx(1 / 61)
+    assert fused[2] == pytest.approx(1 / 63 + 1 / 62)
+    assert int(fused.argmax()) == 1
+    assert list(fused_scores(dense, lexical, FusionWeights(0.0, 2.0))) == pytest.approx([0.0, 2 / 61, 2 / 62])
 
 
 def test_hybrid_search_uses_both_sides_and_respects_filters(settings, encoder):
