@@ -16,7 +16,7 @@ from index.store import StoredIndex
 from qa import analysis, compose
 from qa.analysis import SENTENCE_ANALYSER
 from qa.passage_stats import PassageStats
-from qa.regions import covers, infer_region, named_regions
+from qa.regions import covers, find_regions, main_region, named_regions
 from qa.terms import QueryTerms, query_terms
 from qa.text_units import Sentence
 
@@ -64,7 +64,15 @@ class Engine:
         self.index = index
         weights = weights or FusionWeights(settings.dense_weight, settings.lexical_weight)
         self.retriever = Retriever(index, encoder, weights)
-        self.regions = {d.doc_id: d.region or infer_region(d.text) for d in index.documents.values()}
+        self.regions: dict[str, str | None] = {}
+        self._places_named: dict[str, frozenset[str]] = {}  # documents without a place of their own: all they name
+        for d in index.documents.values():
+            if d.region:
+                self.regions[d.doc_id] = d.region
+                continue
+            mentions = [name for name, _, _ in find_regions(d.text)]
+            self.regions[d.doc_id] = main_region(mentions)
+            self._places_named[d.doc_id] = frozenset(mentions)
         self._stats = PassageStats([term_form(c.text) for c in index.chunks])
         self._sentences: dict[str, list[Sentence]] = {}  # per document, filled on first use (see _sentences_of)
         self._docs_of_region: dict[str, frozenset[str]] = {}
@@ -161,7 +169,7 @@ class Engine:
     def _names(self, doc_id: str, place: str) -> bool:
         """Whether a document with no place of its own (an upload without metadata, a mixed report) names
         `place` or a place within it anywhere: such a document may answer for every place it speaks of."""
-        return any(covers(found, place) for found in named_regions(self.documents[doc_id].text))
+        return any(covers(found, place) for found in self._places_named.get(doc_id, ()))
 
     def _search(self, question: str, group: _Group, scores: QueryScores) -> list[Hit]:
         """Hits for one group. The composer reads sentences of more chunks than the passages shown:

@@ -68,7 +68,12 @@ def _parents() -> dict[str, str | None]:
 
 def infer_region(text: str) -> str | None:
     """The place a document is about, when its metadata does not say: the clearly most named one."""
-    counts = Counter(name for name, _, _ in find_regions(text))
+    return main_region([name for name, _, _ in find_regions(text)])
+
+
+def main_region(mentions: list[str]) -> str | None:
+    """The clearly most mentioned of the places a text names (one entry per mention), or None."""
+    counts = Counter(mentions)
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2) + [(None, 0)]
