@@ -44,7 +44,8 @@ class Settings:
     llm_timeout: float = 30.0  # seconds without data before the server counts as unavailable
     llm_temperature: float = 0.1
     llm_max_passages: int = 6
-    abstain_threshold: float = 0.5
+    abstain_threshold: float | None = None  # None: the threshold fitted with the answer selector
+    selector_path: Path | None = None  # the fitted answer selector; None: qa/selector.json
     ocr: bool = False  # read scanned PDF pages by OCR (rapidocr-onnxruntime; about 4.5 s a page on 2 cores)
     max_file_mb: float = 50.0  # a corpus file or upload larger than this is refused with a message
 
@@ -119,11 +120,16 @@ RANGES = {
 }
 
 
+OPTIONAL = frozenset({"abstain_threshold"})  # None allowed: a default that comes from data
+
+
 def _violations(settings: Settings) -> list[tuple[str, str]]:
     """(field, reason) for every value out of its range or inconsistent with another."""
     found = []
     for name, (low, high) in RANGES.items():
         value = getattr(settings, name)
+        if value is None and name in OPTIONAL:
+            continue
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             found.append((name, f"must be a number, got {type(value).__name__}"))
         elif (low is not None and value < low) or (high is not None and value > high):
@@ -142,6 +148,7 @@ def _violations(settings: Settings) -> list[tuple[str, str]]:
 def _parse(raw: str, annotation: str):
     """Convert one environment value by the field's annotation (the module uses postponed annotations)."""
     text = raw.strip()
+    annotation = annotation.removesuffix(" | None")
     if annotation == "bool":
         if text.lower() in TRUE_WORDS:
             return True

@@ -190,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="default: %(default)s")
     parser.add_argument("--sample", type=int, help="ask a random sample of N questions (seeded); default: all")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--split", choices=("all", "fit", "judge"), default="all",
+                        help="ask only the questions of one half of the articles (eval.fit_selector fits the "
+                        "answer selector on 'fit'; score it on 'judge'); default: %(default)s")
     parser.add_argument("--work-dir", type=Path, default=PROJECT_ROOT / "data" / "open_domain",
                         help="where the passage corpus and its index go (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "out")
@@ -210,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     from qa.engine import Engine
 
     passages, questions = load_dataset(args.dataset, args.data_dir)
+    if args.split != "all":
+        from eval.fit_selector import split_of
+
+        titles = {p.id: p.title for p in passages}
+        questions = [q for q in questions if split_of(titles[q.passage_id]) == args.split]
     if args.sample and args.sample < len(questions):
         questions = random.Random(args.seed).sample(questions, args.sample)
     work = args.work_dir / args.dataset
@@ -234,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     gold_removed = evaluate_gold_removed(engine, questions, sys.stderr.isatty()) if args.gold_removed else None
     summary = {
         "dataset": args.dataset, "date": time.strftime("%Y-%m-%d"), "passages": len(passages),
-        "questions": len(questions), "chunks": len(index.chunks),
+        "questions": len(questions), "split": args.split, "chunks": len(index.chunks),
         "pipeline_index_open_s": round(build_s, 1),
         "pipeline_index_build_s": index.manifest.get("build_seconds"),
         "pipeline_chunks_per_s": round(len(index.chunks) / index.manifest["build_seconds"], 1)

@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from core.types import Document
+from qa import selector
 from qa.terms import QueryTerms, coverage, term_positions
 from qa.text_units import Sentence, Span, clauses
 
@@ -26,7 +29,6 @@ YEARS = re.compile(r"(?<![\d.])\d{1,2}\s*年|[一二三四五六七八九十两]
 _CLAUSE_BREAK = re.compile(r"[,;，；。!?！？]")
 PEOPLE_UNIT = re.compile(r"人|名|位")
 NEAR = 10  # characters between a term and its number that still count as "the number of that term"
-CANDIDATE_SENTENCES = 24
 
 
 @dataclass(frozen=True)
@@ -57,20 +59,6 @@ def counts_near_terms(terms: QueryTerms, matching: str) -> bool:
     return False
 
 
-def sentence_support(terms: QueryTerms, sentence: Sentence) -> float:
-    """Coverage of the question's terms, lowered when the kind of fact asked for is absent."""
-    matching = sentence.matching
-    support = coverage(terms, matching, sentence.boundaries)
-    if terms.quantitative and not terms.asks_time:
-        if not COUNT.search(matching) and not (terms.asks_years and YEARS.search(matching)):
-            support *= 0.4
-        elif not counts_near_terms(terms, matching):
-            support *= 0.45
-    if terms.asks_time and not YEAR.search(matching):
-        support *= 0.7
-    return support
-
-
 def window_score(terms: QueryTerms, text: str, matching: str, boundaries: frozenset[int], names_place: bool) -> float:
     """How good an answer `text` is: coverage, plus the kind of fact asked for, a time and a place.
 
@@ -97,11 +85,13 @@ def window_score(terms: QueryTerms, text: str, matching: str, boundaries: frozen
     return score - 0.0015 * len(text)
 
 
-def best_window(terms: QueryTerms, sentence: Sentence, max_chars: int, region_named: bool) -> tuple[Span, float]:
-    """The run of consecutive clauses of a sentence that best answers, at most `max_chars` long."""
+def rated_windows(terms: QueryTerms, view: selector.QuestionView, sentence: Sentence, max_chars: int,
+                  region_named: bool) -> list[tuple[Span, list[float]]]:
+    """Every run of consecutive clauses of a sentence up to `max_chars` (a single clause at any length, then
+    trimmed), each with the selector's window features."""
     span = sentence.span
     parts = clauses(span) or [span]
-    best, best_score = parts[0], float("-inf")
+    rated = []
     for i in range(len(parts)):
         for j in range(i, len(parts)):
             start, end = parts[i].start, parts[j].end
@@ -111,9 +101,10 @@ def best_window(terms: QueryTerms, sentence: Sentence, max_chars: int, region_na
             text = span.text[low:high]
             matching, boundaries = sentence.window(low, high)
             score = window_score(terms, text, matching, boundaries, region_named and sentence.names_place(low, high))
-            if score > best_score:
-                best, best_score = Span(text, start, end), score
-    return _trim(best, max_chars), best_score
+            row = selector.window_features(view, matching, sentence.matching, i == 0, j == len(parts) - 1,
+                                           j - i + 1, score)
+            rated.append((_trim(Span(text, start, end), max_chars), row))
+    return rated
 
 
 def _trim(span: Span, max_chars: int) -> Span:
@@ -121,28 +112,27 @@ def _trim(span: Span, max_chars: int) -> Span:
     return Span(text, span.start, span.start + len(text))
 
 
-def _cheap_preference(terms: QueryTerms, matching: str) -> float:
-    wants_count = terms.quantitative or terms.prefers_count
-    return 0.1 * (wants_count and counts_near_terms(terms, matching)) + 0.05 * any(w in matching for w in terms.echo_words)
-
-
 def pick_excerpt(
+    view: selector.QuestionView,
     terms: QueryTerms,
     candidates: list[tuple[Document, Sentence, int]],
+    described: list[selector.Candidate],
     max_chars: int,
     region_named: bool,
+    model: selector.Selector,
 ) -> Excerpt | None:
-    """The best answering excerpt among candidate (document, sentence, retrieval rank) triples."""
-    rated = [(sentence_support(terms, s), d, s, rank) for d, s, rank in candidates]
-    # Windows cost more to rate than sentences: rate them for the most promising sentences only.
-    rated.sort(key=lambda r: -(r[0] + _cheap_preference(terms, r[2].matching) + 0.04 / (1 + r[3])))
-    best = None
-    for support, document, sentence, rank in rated[:CANDIDATE_SENTENCES]:
-        window, quality = best_window(terms, sentence, max_chars, region_named)
-        score = support + 0.5 * quality + 0.04 / (1 + rank)
-        if best is None or score > best.score:
-            best = Excerpt(document, sentence.span, window, support, score)
-    return best
+    """The best answering excerpt among candidate (document, sentence, retrieval rank) triples: the sentence
+    the selector rates likeliest to hold the answer, cut to its likeliest run of clauses. `described[i]` is
+    the selector's description of `candidates[i]`; the excerpt's support is that likelihood."""
+    if not candidates:
+        return None
+    likelihood = model.sentence.probabilities([selector.features(view, c) for c in described])
+    best = int(np.argmax(likelihood))
+    document, sentence, _ = candidates[best]
+    rated = rated_windows(terms, view, sentence, max_chars, region_named)
+    window = rated[int(np.argmax(model.window.probabilities([row for _, row in rated])))][0]
+    support = float(likelihood[best])
+    return Excerpt(document, sentence.span, window, support, support)
 
 
 def phrase(excerpt: Excerpt, marker: int, label: str | None) -> str:

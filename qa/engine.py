@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from core.config import Settings
@@ -13,11 +14,11 @@ from collection.indexer import open_index
 from index.encoder import SentenceTransformerEncoder
 from index.search import FusionWeights, QueryScores, Retriever
 from index.store import StoredIndex
-from qa import analysis, compose
+from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
 from qa.passage_stats import PassageStats
 from qa.regions import covers, find_regions, main_region, named_regions
-from qa.terms import QueryTerms, query_terms
+from qa.terms import QueryTerms, coverage, query_terms
 from qa.text_units import Sentence
 
 log = logging.getLogger(__name__)
@@ -25,10 +26,13 @@ log = logging.getLogger(__name__)
 NOT_FOUND = "资料中没有找到能回答这个问题的内容。"
 ABSTENTION = NOT_FOUND + "下面列出最接近的段落，供参考。"
 LIST_CUE = re.compile(r"哪些|哪几|哪个省|哪个市|有哪|各地|各省|各市|分别|都有|几个省|几个地方")
+_MARKUP = re.compile(r"</?[a-z][^<>]{0,60}>|&[a-z]+;|&#\d+;")
+_FOREIGN_WORD = re.compile(r"[^\W\u3400-\u9fff]+")
+_DIGIT = re.compile(r"\d")
 SINGLE_MAX_CHARS = 90
 MULTI_MAX_CHARS = 70
 MAX_SOURCES = 5
-LIST_RELATIVE_SUPPORT = 0.6  # a list answer keeps documents that answer at least this well relative to the best
+LIST_FURTHER_SHARE = 0.5  # of the abstention threshold, for a list's items after the first
 
 
 class QuestionError(ValueError):
@@ -59,7 +63,7 @@ class Engine:
     """Answers questions over one loaded index. Holds no per-question state: safe for concurrent callers."""
 
     def __init__(self, settings: Settings, index: StoredIndex, encoder: SentenceTransformerEncoder,
-                 weights: FusionWeights | None = None):
+                 weights: FusionWeights | None = None, answer_selector: selector.Selector | None = None):
         self.settings = settings
         self.index = index
         weights = weights or FusionWeights(settings.dense_weight, settings.lexical_weight)
@@ -73,15 +77,23 @@ class Engine:
             mentions = [name for name, _, _ in find_regions(d.text)]
             self.regions[d.doc_id] = main_region(mentions)
             self._places_named[d.doc_id] = frozenset(mentions)
+        self.selector = answer_selector or selector.load_selector(settings.selector_path or selector.MODEL_PATH)
+        # Answer only when the chosen sentence is at least this likely to hold the answer.
+        self.threshold = (settings.abstain_threshold if settings.abstain_threshold is not None
+                          else self.selector.sentence.threshold)
         self._stats = PassageStats([term_form(c.text) for c in index.chunks])
         self._sentences: dict[str, list[Sentence]] = {}  # per document, filled on first use (see _sentences_of)
         self._docs_of_region: dict[str, frozenset[str]] = {}
+        self._starts: dict[str, list[int]] = {}  # per document, its sentences' start offsets
+        self._matching: dict[str, str] = {}  # per document, its sentences' matching forms joined
 
     @classmethod
-    def open(cls, settings: Settings, progress: bool = False) -> "Engine":
+    def open(cls, settings: Settings, progress: bool = False,
+             answer_selector: selector.Selector | None = None) -> "Engine":
         """Load (or build) the index for these settings and the model it names."""
         encoder = SentenceTransformerEncoder(settings.resolved_model_path())
-        return cls(settings, open_index(settings, encoder, progress, SENTENCE_ANALYSER), encoder)
+        return cls(settings, open_index(settings, encoder, progress, SENTENCE_ANALYSER), encoder,
+                   answer_selector=answer_selector)
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -90,6 +102,19 @@ class Engine:
     def question_terms(self, question: str) -> QueryTerms:
         """The question's content terms, weighted by their rarity in this collection."""
         return query_terms(question, self._stats.count, len(self.index.chunks), self._stats.occurs)
+
+    def content_of(self, question: str) -> str:
+        """The question as retrieval and the answer step read it: its matching form without markup tags and
+        without words in another script that no passage holds (a stray tag name, a foreign word), which
+        would otherwise pull every score down alike. Figures always stay."""
+        text = _MARKUP.sub(" ", normalize(question))
+        text = _FOREIGN_WORD.sub(lambda m: m.group() if _DIGIT.search(m.group()) or self._stats.occurs(m.group())
+                                 else " ", text)
+        return " ".join(text.split()) or question
+
+    def question_view(self, question: str) -> selector.QuestionView:
+        """What the answer selector reads of a question (words in another script no passage holds left out)."""
+        return selector.question_view(question, self._stats.occurs)
 
     def ask(self, question: str, exclude: frozenset[str] = frozenset()) -> Answer:
         """Answer one question; raises QuestionError for empty, over-long or contentless questions.
@@ -102,35 +127,38 @@ class Engine:
         best first, one group after another in turns so that every asked place is represented."""
         started = time.perf_counter()
         question = validate_question(question, self.settings.max_question_chars)
-        terms = self.question_terms(question)
-        places = named_regions(question) if self.settings.region_routing else []
+        query = self.content_of(question)
+        terms = self.question_terms(query)
+        view = self.question_view(query)
+        places = named_regions(query) if self.settings.region_routing else []
         groups, missing = self._groups(places)
         if exclude:
             everything = frozenset(self.documents)
             groups = [_Group(g.label, (g.doc_ids or everything) - exclude) for g in groups]
         retrieved_at = time.perf_counter()
-        scores = self.retriever.scores(question)  # encoded once, ranked per group
-        per_group = [(g, self._search(question, g, scores)) for g in groups]
+        scores = self.retriever.scores(query)  # encoded once, ranked per group
+        per_group = [(g, self._search(query, g, scores)) for g in groups]
         retrieve_ms = (time.perf_counter() - retrieved_at) * 1000
 
-        excerpts: list[tuple[str | None, compose.Excerpt]] = []
-        multi = len(groups) > 1 or (not places and LIST_CUE.search(question) is not None)
+        excerpts: list[tuple[str | None, compose.Excerpt]] = []  # each part's best, answering or not
+        kept: list[tuple[str | None, compose.Excerpt]] = []  # those that answer
+        multi = len(groups) > 1 or (not places and LIST_CUE.search(query) is not None)
         for group, hits in per_group:
             if not places and multi:
-                excerpts += self._per_document(terms, hits)
+                found = self._per_document(view, terms, hits)
+                excerpts += found
+                kept += self._list_items(found)
             else:
-                found = self._pick(terms, self._candidates(hits), MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS,
-                                   bool(places))
+                found = self._pick(view, terms, hits, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places))
                 if found is not None:
                     excerpts.append((group.label, found))
-        threshold = self.settings.abstain_threshold
-        kept = [(label, e) for label, e in excerpts if e.support >= threshold]
+                    kept += [(group.label, found)] if found.support >= self.threshold else []
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
             missing = missing + [g.label for g in groups if g.label not in answered]
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
-        passages = self._passages(question, all_hits, scores, exclude)
+        passages = self._passages(query, all_hits, scores, exclude)
         warnings = ((self.index.notice,) if self.index.notice else ()) + self._flag_warnings(citations)
         total_ms = (time.perf_counter() - started) * 1000
         result = Answer(
@@ -204,15 +232,52 @@ class Engine:
             self._sentences[document.doc_id] = found
         return found
 
-    def _pick(self, terms: QueryTerms, candidates, max_chars: int, region_named: bool) -> compose.Excerpt | None:
-        """The best excerpt, from sentences without instruction-like text unless none of those answers."""
-        clean = [c[:3] for c in candidates if c[3] is None]
-        best = compose.pick_excerpt(terms, clean, max_chars, region_named)
-        if len(clean) < len(candidates) and (best is None or best.support < self.settings.abstain_threshold):
-            flagged = compose.pick_excerpt(terms, [c[:3] for c in candidates], max_chars, region_named)
+    def _pick(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit], max_chars: int,
+              region_named: bool) -> compose.Excerpt | None:
+        """The best excerpt of the hits' sentences, from sentences without instruction-like text unless none
+        of those answers."""
+        candidates = self._candidates(hits)
+        described = self.described(view, terms, hits, candidates)
+        clean = [i for i, c in enumerate(candidates) if c[3] is None]
+
+        def pick(chosen: list[int]) -> compose.Excerpt | None:
+            return compose.pick_excerpt(view, terms, [candidates[i][:3] for i in chosen], [described[i] for i in chosen],
+                                        max_chars, region_named, self.selector)
+
+        best = pick(clean)
+        if len(clean) < len(candidates) and (best is None or best.support < self.threshold):
+            flagged = pick(list(range(len(candidates))))
             if flagged is not None and (best is None or flagged.support > best.support):
                 return flagged
         return best
+
+    def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
+                  candidates) -> list[selector.Candidate]:
+        """The selector's description of each candidate (document, sentence, rank, flag) of these hits."""
+        dense_at = {h.rank: h.dense_score for h in hits}
+        top_dense = max(dense_at.values(), default=0.0)
+        described = []
+        for document, sentence, rank, _ in candidates:
+            sentences = self._sentences_of(document)
+            position = self._position(document, sentence.span.start)
+            context = "".join(s.matching for s in sentences[max(0, position - 1) : position + 2])
+            described.append(selector.Candidate(
+                sentence.matching, context, self._document_matching(document), rank, dense_at.get(rank, 0.0),
+                top_dense, position, coverage(terms, sentence.matching, sentence.boundaries),
+                compose.counts_near_terms(terms, sentence.matching)))
+        return described
+
+    def _position(self, document: Document, start: int) -> int:
+        starts = self._starts.get(document.doc_id)
+        if starts is None:
+            starts = self._starts[document.doc_id] = [s.span.start for s in self._sentences_of(document)]
+        return bisect_left(starts, start)
+
+    def _document_matching(self, document: Document) -> str:
+        found = self._matching.get(document.doc_id)
+        if found is None:
+            found = self._matching[document.doc_id] = "".join(s.matching for s in self._sentences_of(document))
+        return found
 
     def _flag_warnings(self, citations: list[Citation]) -> tuple[str, ...]:
         """A warning for each citation whose sentence reads as an instruction to an assistant."""
@@ -224,22 +289,26 @@ class Engine:
                                 f"可能是被植入的内容，请核对原文后再采信。")
         return tuple(warnings)
 
-    def _per_document(self, terms: QueryTerms, hits: list[Hit]) -> list[tuple[str | None, compose.Excerpt]]:
-        """For list questions: the best excerpt of each retrieved document that answers well enough."""
+    def _per_document(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit]) -> list[tuple[str | None, compose.Excerpt]]:
+        """For list questions: the best excerpt of each retrieved document, best first."""
         by_doc: dict[str, list[Hit]] = {}
         for hit in hits:
             by_doc.setdefault(hit.chunk.doc_id, []).append(hit)
         found = []
         for doc_id, doc_hits in by_doc.items():
-            excerpt = self._pick(terms, self._candidates(doc_hits), MULTI_MAX_CHARS, True)
+            excerpt = self._pick(view, terms, doc_hits, MULTI_MAX_CHARS, True)
             if excerpt is not None:
                 found.append((self.regions.get(doc_id), excerpt))
-        if not found:
-            return []
-        top = max(e.support for _, e in found)
-        found = [(label, e) for label, e in found if e.support >= LIST_RELATIVE_SUPPORT * top]
         found.sort(key=lambda item: -item[1].score)
-        return found[:MAX_SOURCES]
+        return found
+
+    def _list_items(self, found: list[tuple[str | None, compose.Excerpt]]) -> list[tuple[str | None, compose.Excerpt]]:
+        """The documents' excerpts that answer a list question, best first. Once one clears the bar, further
+        items need only LIST_FURTHER_SHARE of it: the question has been shown answerable, and each further
+        document names the listed fact in its own words."""
+        if not any(e.support >= self.threshold for _, e in found):
+            return []
+        return [(label, e) for label, e in found if e.support >= LIST_FURTHER_SHARE * self.threshold][:MAX_SOURCES]
 
     def _phrase(self, excerpts, missing: list[str], multi: bool) -> tuple[str, list[Citation]]:
         lines, citations = [], []

@@ -1,0 +1,217 @@
+"""Learned choice of the answering sentence and of whether to answer at all.
+
+Each candidate sentence is described by features that do not depend on how large the collection is or on
+which words the project's own questions use: how much of the question's characters and character pairs
+the sentence (and its neighbours, and its document) holds, whether it holds the kind of fact asked for,
+how much it says beyond the question, and where retrieval ranked it. A logistic model over those features,
+fitted by `python -m eval.fit_selector` on public reading-comprehension data (with each question also asked
+without its gold passage, where nothing should be chosen), gives each sentence the probability that it
+holds the answer. The best sentence is chosen by it and the answer given only when it clears the fitted
+threshold. The weights and the threshold are data, in `selector.json`.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from core.textnorm import normalize
+
+MODEL_PATH = Path(__file__).with_name("selector.json")
+
+_QUESTION_PHRASE = re.compile(
+    r"(?:哪一?|何|几|多少)[十百千万亿]*(?:个|种|位|年|天|次|家|项|名|人|座|条|所|部|本|国|处|里|儿|时候)?"
+    r"|什么样?|甚么|为什么|为何|如何|怎么样?|怎样|是否|是谁|谁|吗|呢|啥|请问")
+_RUN = re.compile(r"[\u3400-\u9fff]+|[^\W\u3400-\u9fff]+")  # a run of Chinese, or of any other word characters
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_DIGITS = re.compile(r"\d")
+_CONTENT_CHAR = re.compile(r"[\u3400-\u9fff\w]")
+_FUNCTION_CHARS = set("的了是在和与及或也都就而被把从对于以之其这那有为个")
+_DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
+_NUMBER = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]?[个名人家项次年月日位种座条所倍]")
+_DATE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十〇零]{2,4}年|世纪|朝|时期|年代")
+_PERSON_CUE = re.compile(r"谁|哪位|什么人|何人|哪一位")
+_TIME_CUE = re.compile(r"什么时候|何时|哪一?年|何年|哪一?天|几月|几号|年份|日期|哪个朝代|什么年代|多久|多长时间")
+_NUMBER_CUE = re.compile(r"多少|几|多大|多高|多长|多远|多重|多久|数量|人数|比例|百分")
+_ORG_CUE = re.compile(r"哪个(?:单位|部门|机构|组织|公司|企业|学校|大学)|哪些(?:单位|部门|机构|组织)|哪家|什么(?:单位|部门|机构|组织)")
+_ORG_SUFFIX = re.compile(r"(?:委员会|总工会|工会|部|厅|局|办公室|政府|公司|集团|大学|学院|协会|中心|银行|组织)")
+_QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PLACE_CUE = re.compile(r"哪里|哪儿|何处|何地|哪个(?:国家|城市|地方|省|市|县|区)|哪国|什么地方|位于")
+
+FEATURES = (
+    "char_share", "pair_share", "pair_share_context", "pair_share_document", "term_coverage",
+    "novel_share", "log_length", "asks_number_has_number", "asks_number_no_number", "asks_date_has_date",
+    "asks_date_no_date", "asks_person", "asks_place", "rank_inverse", "chunk_top", "dense", "dense_gap",
+    "first_sentence", "count_near_term", "question_number_missing", "asks_person_has_name", "asks_org_has_org",
+)
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """What the features need of a question, computed once per question."""
+
+    chars: frozenset[str]
+    pairs: frozenset[str]
+    asks_number: bool
+    asks_date: bool
+    asks_person: bool
+    asks_place: bool
+    asks_org: bool = False
+    numbers: tuple[str, ...] = ()  # figures the question itself names (a year, a count): the answer should too
+
+
+def question_view(question: str, occurs: Callable[[str], bool] = lambda word: True) -> QuestionView:
+    """The question's content characters and character pairs (question phrases left out) and the kind asked.
+
+    A word in another script that no passage holds (a stray tag, a foreign word; `occurs` says) is left out,
+    so that it does not lower every sentence's share alike; figures always stay."""
+    matching = normalize(question)
+    content = _QUESTION_PHRASE.sub(" ", matching)
+    runs = [run for run in _RUN.findall(content) if _CJK.match(run) or _DIGITS.search(run) or occurs(run)]
+    chars = {c for run in runs for c in run if c not in _FUNCTION_CHARS}
+    pairs = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    asks_date = bool(_TIME_CUE.search(matching))
+    return QuestionView(frozenset(chars), frozenset(pairs), bool(_NUMBER_CUE.search(matching)) and not asks_date,
+                        asks_date, bool(_PERSON_CUE.search(matching)), bool(_PLACE_CUE.search(matching)),
+                        bool(_ORG_CUE.search(matching)), tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))))
+
+
+def _names_person(text: str) -> bool:
+    """Whether jieba's part-of-speech tagger finds a person's name in the text (run only when one is asked)."""
+    import jieba.posseg
+
+    return any(pair.flag == "nr" and len(pair.word) > 1 for pair in jieba.posseg.cut(text, HMM=True))
+
+
+def _share(wanted: frozenset[str], text: str) -> float:
+    return sum(w in text for w in wanted) / len(wanted) if wanted else 0.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate sentence, in matching form, with the texts around it and how retrieval ranked it."""
+
+    matching: str
+    context: str  # the sentence with its neighbours
+    document: str  # the whole document, matching form
+    rank: int  # 0-based rank of the best retrieved chunk the sentence overlaps
+    dense: float  # that chunk's dense cosine
+    top_dense: float  # the best dense cosine among the retrieved chunks
+    position: int  # the sentence's index in its document
+    term_coverage: float  # the composer's weighted coverage of the question's terms
+    count_near_term: bool = False  # a counted amount stands next to a question term, in the unit asked
+
+
+def features(view: QuestionView, candidate: Candidate) -> list[float]:
+    """The feature vector of a candidate, in the order of FEATURES."""
+    text = candidate.matching
+    content = [c for c in text if _CONTENT_CHAR.match(c)]
+    novel = sum(c not in view.chars for c in content) / max(1, len(content))
+    has_number, has_date = bool(_NUMBER.search(text)), bool(_DATE.search(text))
+    return [
+        _share(view.chars, text),
+        _share(view.pairs, text),
+        _share(view.pairs, candidate.context),
+        _share(view.pairs, candidate.document),
+        candidate.term_coverage,
+        novel,
+        math.log1p(len(text)) / 5,
+        float(view.asks_number and has_number),
+        float(view.asks_number and not has_number),
+        float(view.asks_date and has_date),
+        float(view.asks_date and not has_date),
+        float(view.asks_person),
+        float(view.asks_place),
+        1.0 / (1 + candidate.rank),
+        float(candidate.rank == 0),
+        candidate.dense,
+        candidate.dense - candidate.top_dense,
+        float(candidate.position == 0),
+        float(candidate.count_near_term),
+        float(any(n not in text for n in view.numbers)),
+        float(view.asks_person and _names_person(text)),
+        float(view.asks_org and bool(_ORG_SUFFIX.search(text))),
+    ]
+
+
+WINDOW_FEATURES = (
+    "char_share", "pair_share", "pair_kept", "novel_share", "log_length", "asks_number_has_number",
+    "asks_date_has_date", "starts_sentence", "ends_sentence", "clauses", "composer_score",
+)
+
+
+def window_features(view: QuestionView, window: str, sentence: str, starts: bool, ends: bool, clauses: int,
+                    composer_score: float) -> list[float]:
+    """The feature vector of a run of clauses (`window`, matching form) of a sentence, in WINDOW_FEATURES order."""
+    content = [c for c in window if _CONTENT_CHAR.match(c)]
+    novel = sum(c not in view.chars for c in content) / max(1, len(content))
+    in_sentence = _share(view.pairs, sentence)
+    pairs = _share(view.pairs, window)
+    return [
+        _share(view.chars, window),
+        pairs,
+        pairs / in_sentence if in_sentence else 0.0,
+        novel,
+        math.log1p(len(window)) / 5,
+        float(view.asks_number and bool(_NUMBER.search(window))),
+        float(view.asks_date and bool(_DATE.search(window))),
+        float(starts),
+        float(ends),
+        min(clauses, 8) / 8,
+        composer_score,
+    ]
+
+
+@dataclass(frozen=True)
+class SelectorModel:
+    """Logistic weights over FEATURES and the probability below which the answer step abstains."""
+
+    features: tuple[str, ...]
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probabilities(self, rows: list[list[float]]) -> np.ndarray:
+        if not rows:
+            return np.zeros(0)
+        z = np.asarray(rows, dtype=float) @ self.weights + self.bias
+        return 1 / (1 + np.exp(-z))
+
+    def to_json(self, extra: dict) -> str:
+        return json.dumps({"features": list(self.features), "weights": [round(float(w), 6) for w in self.weights],
+                           "bias": round(float(self.bias), 6), "threshold": round(float(self.threshold), 4), **extra},
+                          ensure_ascii=False, indent=2)
+
+
+@dataclass(frozen=True)
+class Selector:
+    """The fitted sentence model (with the abstention threshold) and the window model."""
+
+    sentence: SelectorModel
+    window: SelectorModel
+
+
+def unfitted() -> Selector:
+    """A selector with zero weights: what the fitting script describes candidates with before any fit."""
+    return Selector(SelectorModel(FEATURES, np.zeros(len(FEATURES)), 0.0, 0.5),
+                    SelectorModel(WINDOW_FEATURES, np.zeros(len(WINDOW_FEATURES)), 0.0, 0.0))
+
+
+def _model(data: dict, names: tuple[str, ...], path: Path) -> SelectorModel:
+    if tuple(data["features"]) != names:
+        raise ValueError(f"{path} was fitted for other features; refit it with python -m eval.fit_selector")
+    return SelectorModel(names, np.asarray(data["weights"], dtype=float), float(data["bias"]),
+                         float(data.get("threshold", 0.0)))
+
+
+@lru_cache(maxsize=4)
+def load_selector(path: Path = MODEL_PATH) -> Selector:
+    """The fitted selector stored at `path` (written by python -m eval.fit_selector)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Selector(_model(data, FEATURES, path), _model(data["window"], WINDOW_FEATURES, path))
