@@ -1,0 +1,88 @@
+"""The fitted answer selector: its stored data, what it reads of a question, its fitting, and that the
+engine's answer/abstain decision is the selector's likelihood against the fitted threshold."""
+import json
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from eval.fit_selector import best_threshold, fit_logistic, split_of
+from qa import selector
+
+
+def test_the_shipped_selector_is_fitted_data_for_these_features():
+    data = json.loads(selector.MODEL_PATH.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == selector.FEATURES
+    assert tuple(data["window"]["features"]) == selector.WINDOW_FEATURES
+    assert 0 < data["threshold"] < 1 and data["split"] == "fit" and data["command"].startswith("python -m eval.fit_selector")
+    model = selector.load_selector()
+    assert model.sentence.weights.shape == (len(selector.FEATURES),)
+
+
+def test_a_selector_fitted_for_other_features_is_refused(tmp_path):
+    data = json.loads(selector.MODEL_PATH.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="fit_selector"):
+        selector.load_selector(path)
+
+
+def test_question_view_reads_the_kind_asked_and_the_figures_named():
+    assert selector.question_view("黑龙江产改新闻发布会是谁作的发布").asks_person
+    assert selector.question_view("山西产改是哪一年启动的").asks_date
+    numeric = selector.question_view("黑龙江2019年高技能人才有多少")
+    assert numeric.asks_number and not numeric.asks_date and numeric.numbers == ("2019",)
+    assert {"技能", "人才"} <= numeric.pairs and "多少" not in numeric.pairs  # question phrases are not content
+
+
+def test_question_view_leaves_out_foreign_words_no_passage_holds_but_keeps_figures():
+    view = selector.question_view("黑龙江高技能人才多少 xyzzy 5G", occurs=lambda word: False)
+    assert "xy" not in view.pairs and "5g" in view.pairs
+    assert "xy" in selector.question_view("黑龙江 xyzzy", occurs=lambda word: True).pairs
+
+
+def test_fit_recovers_a_separating_feature_and_the_threshold_separates_answerable_from_removed():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] > 0.5).astype(float)
+    weights, _ = fit_logistic(x, y)
+    assert weights[0] > 3 * abs(weights[1])
+
+    model = selector.SelectorModel(("a",), np.array([4.0]), -2.0, 0.5)
+    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0, 0.0)
+    answerable = {"removed": False, "rows": [[0.0], [1.0]], "labels": [0, 1],
+                  "windows": [None, {"rows": [[0.0], [1.0]], "labels": [0, 1]}]}
+    removed = {"removed": True, "rows": [[0.3]], "labels": [0], "windows": [None]}
+    threshold, scores = best_threshold([answerable, removed], model, window)
+    assert 0.31 <= threshold <= 0.88  # above the removed question's 0.31, below the answer's 0.88
+    assert scores["contains_gold"] == 1.0 and scores["abstained_gold_removed"] == 1.0
+
+
+def test_split_is_stable_and_keeps_an_article_together():
+    titles = [f"条目{i}" for i in range(200)]
+    halves = [split_of(t) for t in titles]
+    assert halves == [split_of(t) for t in titles] and {"fit", "judge"} == set(halves)
+
+
+def test_the_fitted_threshold_decides_unless_the_setting_overrides(engine):
+    from qa.engine import Engine
+
+    assert engine.threshold == selector.load_selector().sentence.threshold
+    unanswerable = "昆明产业工人平均年龄是多少"
+    assert engine.ask(unanswerable).abstained
+    lenient = Engine(replace(engine.settings, abstain_threshold=0.0), engine.index, engine.retriever.encoder)
+    answered = lenient.ask(unanswerable)
+    assert not answered.abstained and answered.support < engine.threshold
+    strict = Engine(replace(engine.settings, abstain_threshold=1.0), engine.index, engine.retriever.encoder)
+    assert strict.ask("黑龙江高技能人才多少").abstained
+    assert "82.7" in engine.ask("黑龙江高技能人才多少").answer
+
+
+def test_threshold_setting_is_optional_and_validated():
+    from core.config import Settings, SettingsError
+
+    assert Settings.from_env({}).abstain_threshold is None
+    assert Settings.from_env({"REFORMQA_ABSTAIN_THRESHOLD": "0.4"}).abstain_threshold == 0.4
+    with pytest.raises(SettingsError, match="must be from 0.0 to 1.0"):
+        Settings.from_env({"REFORMQA_ABSTAIN_THRESHOLD": "1.5"})
