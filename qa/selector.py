@@ -27,7 +27,7 @@ MODEL_PATH = Path(__file__).with_name("selector.json")
 
 _QUESTION_PHRASE = re.compile(
     r"(?:哪一?|何|几|多少)[十百千万亿]*(?:个|种|位|年|天|次|家|项|名|人|座|条|所|部|本|国|处|里|儿|时候)?"
-    r"|什么样?|甚么|为什么|为何|如何|怎么样?|怎样|是否|是谁|谁|吗|呢|啥|请问")
+    r"|什么(?:样|时候|地方)?|甚么|为什么|为何|如何|怎么样?|怎样|是否|是谁|谁|吗|呢|啥|请问")
 _RUN = re.compile(r"[\u3400-\u9fff]+|[^\W\u3400-\u9fff]+")  # a run of Chinese, or of any other word characters
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGITS = re.compile(r"\d")
@@ -75,7 +75,8 @@ def question_view(question: str, occurs: Callable[[str], bool] = lambda word: Tr
     content = _QUESTION_PHRASE.sub(" ", matching)
     runs = [run for run in _RUN.findall(content) if _CJK.match(run) or _DIGITS.search(run) or occurs(run)]
     chars = {c for run in runs for c in run if c not in _FUNCTION_CHARS}
-    pairs = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    pairs = {run[i : i + 2] for run in runs for i in range(len(run) - 1)
+             if run[i] not in _FUNCTION_CHARS and run[i + 1] not in _FUNCTION_CHARS}
     asks_date = bool(_TIME_CUE.search(matching))
     return QuestionView(frozenset(chars), frozenset(pairs), bool(_NUMBER_CUE.search(matching)) and not asks_date,
                         asks_date, bool(_PERSON_CUE.search(matching)), bool(_PLACE_CUE.search(matching)),
