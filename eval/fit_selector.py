@@ -117,10 +117,9 @@ def collect_reform(path: Path) -> list[dict]:
     keys; every candidate of an unanswerable question is a negative."""
     from core.config import Settings
     from eval.dataset import load_questions
-    from qa import compose
-    from qa.engine import SINGLE_MAX_CHARS, Engine
+    from qa.engine import Engine
     from qa.regions import named_regions
-    from qa.selector import features, unfitted
+    from qa.selector import unfitted
 
     settings = Settings.from_env()
     engine = Engine.open(settings, answer_selector=unfitted())
@@ -129,23 +128,8 @@ def collect_reform(path: Path) -> list[dict]:
         query = engine.content_of(question.question)
         groups_, _ = engine._groups(named_regions(query))
         allowed = None if any(g.doc_ids is None for g in groups_) else frozenset().union(*(g.doc_ids for g in groups_))
-        scores = engine.retriever.scores(query)
-        hits = engine.retriever.search(query, engine.settings.candidate_chunks, doc_ids=allowed, scores=scores)
-        candidates = engine._candidates(hits)
-        terms = engine.question_terms(query)
-        view = engine.question_view(query)
-        described = engine.described(view, terms, hits, candidates)
-        holds = partial(_holds_gold, question)
-        labels, windows = [], []
-        for (_, sentence, _, _) in candidates:
-            labels.append(int(holds(sentence.span.text)))
-            if labels[-1]:
-                rated = compose.rated_windows(terms, view, sentence, SINGLE_MAX_CHARS, True)
-                windows.append({"rows": [r for _, r in rated], "labels": [int(holds(s.text)) for s, _ in rated]})
-            else:
-                windows.append(None)
-        groups.append({"id": question.id, "removed": not question.answerable,
-                       "rows": [features(view, c) for c in described], "labels": labels, "windows": windows})
+        rows = candidate_rows(engine, query, allowed, partial(_holds_gold, question), region_named=True)
+        groups.append({"id": question.id, "removed": not question.answerable, **rows})
     return groups
 
 
@@ -160,35 +144,39 @@ def _holds_gold(question, text: str) -> bool:
 
 
 def question_rows(engine, question, removed: bool) -> dict:
-    """Feature rows and labels of one question's candidate sentences, and of the windows (runs of clauses)
-    of each sentence that holds a gold answer."""
+    """Rows of one open-domain question, asked as it is or with its gold passage left out."""
     from eval.scoring import norm
+
+    exclude = frozenset({question.passage_id}) if removed else frozenset()
+    gold = [norm(a) for a in question.answers if norm(a)]
+    rows = candidate_rows(engine, engine.content_of(question.text), frozenset(engine.documents) - exclude,
+                          lambda text: any(g in norm(text) for g in gold), region_named=False)
+    return {"id": question.id, "removed": removed, **rows}
+
+
+def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, region_named: bool) -> dict:
+    """Feature rows and labels (`holds(text)`: the text holds the gold answer) of the candidate sentences the
+    engine reads for a question among the `allowed` documents, and of the windows (runs of clauses) of each
+    sentence that holds it."""
     from qa import compose
     from qa.engine import SINGLE_MAX_CHARS
     from qa.selector import features
 
-    exclude = frozenset({question.passage_id}) if removed else frozenset()
-    allowed = frozenset(engine.documents) - exclude
-    query = engine.content_of(question.text)
     scores = engine.retriever.scores(query)
     hits = engine.retriever.search(query, engine.settings.candidate_chunks, doc_ids=allowed, scores=scores)
     candidates = engine._candidates(hits)
     terms = engine.question_terms(query)
     view = engine.question_view(query)
     described = engine.described(view, terms, hits, candidates)
-    gold = [norm(a) for a in question.answers if norm(a)]
     labels, windows = [], []
     for (_, sentence, _, _) in candidates:
-        holds = any(g in norm(sentence.span.text) for g in gold)
-        labels.append(int(holds))
-        if holds:
-            rated = compose.rated_windows(terms, view, sentence, SINGLE_MAX_CHARS, False)
-            windows.append({"rows": [r for _, r in rated],
-                            "labels": [int(any(g in norm(s.text) for g in gold)) for s, _ in rated]})
-        else:
+        labels.append(int(holds(sentence.span.text)))
+        if not labels[-1]:
             windows.append(None)
-    return {"id": question.id, "removed": removed, "rows": [features(view, c) for c in described],
-            "labels": labels, "windows": windows}
+            continue
+        rated = compose.rated_windows(terms, view, sentence, SINGLE_MAX_CHARS, region_named)
+        windows.append({"rows": [r for _, r in rated], "labels": [int(holds(s.text)) for s, _ in rated]})
+    return {"rows": [features(view, c) for c in described], "labels": labels, "windows": windows}
 
 
 def _code_digest() -> str:
