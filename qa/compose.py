@@ -38,8 +38,7 @@ class Excerpt:
     document: Document
     sentence: Span
     window: Span
-    support: float  # how much of the question the sentence answers, 0..1: the abstention signal
-    score: float  # support plus preferences (qualifiers, retrieval rank, brevity): the ranking signal
+    support: float  # the selector's likelihood that the sentence holds the answer, 0..1: ranks and decides
 
 
 def counts_near_terms(terms: QueryTerms, matching: str) -> bool:
@@ -112,27 +111,21 @@ def _trim(span: Span, max_chars: int) -> Span:
     return Span(text, span.start, span.start + len(text))
 
 
-def pick_excerpt(
+def cut_excerpt(
     view: selector.QuestionView,
     terms: QueryTerms,
-    candidates: list[tuple[Document, Sentence, int]],
-    described: list[selector.Candidate],
+    document: Document,
+    sentence: Sentence,
+    likelihood: float,
     max_chars: int,
     region_named: bool,
     model: selector.Selector,
-) -> Excerpt | None:
-    """The best answering excerpt among candidate (document, sentence, retrieval rank) triples: the sentence
-    the selector rates likeliest to hold the answer, cut to its likeliest run of clauses. `described[i]` is
-    the selector's description of `candidates[i]`; the excerpt's support is that likelihood."""
-    if not candidates:
-        return None
-    likelihood = model.sentence.probabilities([selector.features(view, c) for c in described])
-    best = int(np.argmax(likelihood))
-    document, sentence, _ = candidates[best]
+) -> Excerpt:
+    """The excerpt of a chosen sentence: its run of clauses that the selector's window model rates likeliest
+    to hold the answer; `likelihood` (the sentence model's) is its support."""
     rated = rated_windows(terms, view, sentence, max_chars, region_named)
     window = rated[int(np.argmax(model.window.probabilities([row for _, row in rated])))][0]
-    support = float(likelihood[best])
-    return Excerpt(document, sentence.span, window, support, support)
+    return Excerpt(document, sentence.span, window, likelihood)
 
 
 def phrase(excerpt: Excerpt, marker: int, label: str | None) -> str:

@@ -7,6 +7,8 @@ import time
 from bisect import bisect_left
 from dataclasses import dataclass
 
+import numpy as np
+
 from core.config import Settings
 from core.textnorm import normalize, term_form
 from core.types import Answer, Citation, Document, Hit, Passage, overlapping, page_at
@@ -234,22 +236,24 @@ class Engine:
 
     def _pick(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit], max_chars: int,
               region_named: bool) -> compose.Excerpt | None:
-        """The best excerpt of the hits' sentences, from sentences without instruction-like text unless none
-        of those answers."""
+        """The excerpt of the hits' sentence likeliest to hold the answer, among sentences without
+        instruction-like text unless none of those answers."""
         candidates = self._candidates(hits)
+        if not candidates:
+            return None
         described = self.described(view, terms, hits, candidates)
+        likelihood = self.selector.sentence.probabilities([selector.features(view, c) for c in described])
         clean = [i for i, c in enumerate(candidates) if c[3] is None]
-
-        def pick(chosen: list[int]) -> compose.Excerpt | None:
-            return compose.pick_excerpt(view, terms, [candidates[i][:3] for i in chosen], [described[i] for i in chosen],
-                                        max_chars, region_named, self.selector)
-
-        best = pick(clean)
-        if len(clean) < len(candidates) and (best is None or best.support < self.threshold):
-            flagged = pick(list(range(len(candidates))))
-            if flagged is not None and (best is None or flagged.support > best.support):
-                return flagged
-        return best
+        best = max(clean, key=lambda i: likelihood[i], default=None)  # the first of equals, as argmax
+        if len(clean) < len(candidates) and (best is None or likelihood[best] < self.threshold):
+            flagged = int(np.argmax(likelihood))
+            if best is None or likelihood[flagged] > likelihood[best]:
+                best = flagged
+        if best is None:
+            return None
+        document, sentence, _, _ = candidates[best]
+        return compose.cut_excerpt(view, terms, document, sentence, float(likelihood[best]), max_chars, region_named,
+                                   self.selector)
 
     def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
                   candidates) -> list[selector.Candidate]:
@@ -299,7 +303,7 @@ class Engine:
             excerpt = self._pick(view, terms, doc_hits, MULTI_MAX_CHARS, True)
             if excerpt is not None:
                 found.append((self.regions.get(doc_id), excerpt))
-        found.sort(key=lambda item: -item[1].score)
+        found.sort(key=lambda item: -item[1].support)
         return found
 
     def _list_items(self, found: list[tuple[str | None, compose.Excerpt]]) -> list[tuple[str | None, compose.Excerpt]]:
