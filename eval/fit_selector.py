@@ -160,13 +160,13 @@ def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, re
     sentence that holds it."""
     from qa import compose
     from qa.engine import SINGLE_MAX_CHARS
-    from qa.selector import features
+    from qa.selector import features, question_view
 
     scores = engine.retriever.scores(query)
     hits = engine.retriever.search(query, engine.settings.candidate_chunks, doc_ids=allowed, scores=scores)
     candidates = engine._candidates(hits)
     terms = engine.question_terms(query)
-    view = engine.question_view(query)
+    view = question_view(query)
     described = engine.described(view, terms, hits, candidates)
     labels, windows = [], []
     for (_, sentence, _, _) in candidates:

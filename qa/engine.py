@@ -114,10 +114,6 @@ class Engine:
                                  else " ", text)
         return " ".join(text.split()) or question
 
-    def question_view(self, question: str) -> selector.QuestionView:
-        """What the answer selector reads of a question (words in another script no passage holds left out)."""
-        return selector.question_view(question, self._stats.occurs)
-
     def ask(self, question: str, exclude: frozenset[str] = frozenset()) -> Answer:
         """Answer one question; raises QuestionError for empty, over-long or contentless questions.
 
@@ -131,7 +127,7 @@ class Engine:
         question = validate_question(question, self.settings.max_question_chars)
         query = self.content_of(question)
         terms = self.question_terms(query)
-        view = self.question_view(query)
+        view = selector.question_view(query)
         places = named_regions(query) if self.settings.region_routing else []
         groups, missing = self._groups(places)
         if exclude:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,8 +28,6 @@ _QUESTION_PHRASE = re.compile(
     r"(?:哪一?|何|几|多少)[十百千万亿]*(?:个|种|位|年|天|次|家|项|名|人|座|条|所|部|本|国|处|里|儿|时候)?"
     r"|什么(?:样|时候|地方)?|甚么|为什么|为何|如何|怎么样?|怎样|是否|是谁|谁|吗|呢|啥|请问")
 _RUN = re.compile(r"[\u3400-\u9fff]+|[^\W\u3400-\u9fff]+")  # a run of Chinese, or of any other word characters
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_DIGITS = re.compile(r"\d")
 _CONTENT_CHAR = re.compile(r"[\u3400-\u9fff\w]")
 _FUNCTION_CHARS = set("的了是在和与及或也都就而被把从对于以之其这那有为个")
 _DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
@@ -66,14 +63,13 @@ class QuestionView:
     numbers: tuple[str, ...] = ()  # figures the question itself names (a year, a count): the answer should too
 
 
-def question_view(question: str, occurs: Callable[[str], bool] = lambda word: True) -> QuestionView:
-    """The question's content characters and character pairs (question phrases left out) and the kind asked.
-
-    A word in another script that no passage holds (a stray tag, a foreign word; `occurs` says) is left out,
-    so that it does not lower every sentence's share alike; figures always stay."""
+def question_view(question: str) -> QuestionView:
+    """The question's content characters and character pairs (question phrases left out; pairs within one
+    script) and the kind asked. Give it the question as the engine reads it (`Engine.content_of`: without
+    markup and foreign words that no passage holds)."""
     matching = normalize(question)
     content = _QUESTION_PHRASE.sub(" ", matching)
-    runs = [run for run in _RUN.findall(content) if _CJK.match(run) or _DIGITS.search(run) or occurs(run)]
+    runs = _RUN.findall(content)
     chars = {c for run in runs for c in run if c not in _FUNCTION_CHARS}
     pairs = {run[i : i + 2] for run in runs for i in range(len(run) - 1)
              if run[i] not in _FUNCTION_CHARS and run[i + 1] not in _FUNCTION_CHARS}

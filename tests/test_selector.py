@@ -36,10 +36,23 @@ def test_question_view_reads_the_kind_asked_and_the_figures_named():
     assert {"技能", "人才"} <= numeric.pairs and "多少" not in numeric.pairs  # question phrases are not content
 
 
-def test_question_view_leaves_out_foreign_words_no_passage_holds_but_keeps_figures():
-    view = selector.question_view("黑龙江高技能人才多少 xyzzy 5G", occurs=lambda word: False)
-    assert "xy" not in view.pairs and "5g" in view.pairs
-    assert "xy" in selector.question_view("黑龙江 xyzzy", occurs=lambda word: True).pairs
+def test_the_question_is_read_without_foreign_words_no_passage_holds_but_keeps_figures(engine):
+    query = engine.content_of("黑龙江高技能人才多少 <span> xyzzy 5G")
+    view = selector.question_view(query)
+    assert "xy" not in view.pairs and "5g" in view.pairs and "span" not in query
+
+
+def test_a_foreign_word_the_corpus_holds_stays_in_the_question(corpus_copy, tmp_path):
+    from collection.indexer import open_index
+    from core.config import Settings
+    from qa.engine import Engine
+    from tests.conftest import KeywordEncoder
+
+    (corpus_copy / "xyzzy.txt").write_text("山西国企上线了XYZZY平台，服务职工一百万人次。", encoding="utf-8")
+    settings = Settings.from_env({}, corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    encoder = KeywordEncoder(["xyzzy"])
+    small = Engine(settings, open_index(settings, encoder), encoder)
+    assert "xy" in selector.question_view(small.content_of("山西 xyzzy 平台")).pairs
 
 
 def test_fit_recovers_a_separating_feature_and_the_threshold_separates_answerable_from_removed():
