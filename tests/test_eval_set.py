@@ -23,7 +23,8 @@ def test_schema_and_size():
         assert bool(q.gold_docs) == q.answerable and bool(q.gold_evidence) == q.answerable
 
 
-SETS = [DEFAULT_QUESTIONS, DEFAULT_QUESTIONS.with_name("holdout.jsonl"), DEFAULT_QUESTIONS.with_name("holdout2.jsonl")]
+SETS = [DEFAULT_QUESTIONS, DEFAULT_QUESTIONS.with_name("holdout.jsonl"), DEFAULT_QUESTIONS.with_name("holdout2.jsonl"),
+        DEFAULT_QUESTIONS.with_name("holdout3.jsonl")]
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
