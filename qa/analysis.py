@@ -28,7 +28,7 @@ class SentenceAnalyser:
         from qa import regions, text_units
 
         digest = hashlib.sha256(f"jieba {jieba.__version__}".encode())
-        for path in (Path(__file__), Path(text_units.__file__), Path(regions.__file__), regions.REGIONS_PATH,
+        for path in (Path(__file__), Path(text_units.__file__), Path(regions.__file__), regions.REGIONS_PATH, regions.PLACES_PATH,
                      Path(jieba.__file__).with_name("dict.txt")):
             digest.update(path.read_bytes() if path.suffix != ".txt" else str(path.stat().st_size).encode())
         return digest.hexdigest()[:16]

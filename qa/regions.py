@@ -12,6 +12,7 @@ import yaml
 from core.textnorm import normalize
 
 REGIONS_PATH = Path(__file__).with_name("regions.yaml")
+PLACES_PATH = Path(__file__).with_name("places.tsv")  # every other city and county, by full name
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,19 @@ def load_regions(path: Path = REGIONS_PATH) -> tuple[Region, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def load_places(path: Path = PLACES_PATH) -> tuple[re.Pattern, dict[str, str | None]]:
+    """The table of cities and counties (scripts/make_places.py): one pattern for all their full names, and
+    each name's province."""
+    province = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, parent = line.split("\t")
+            province[name] = parent or None
+    names = sorted(province, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), province
+
+
 def find_regions(text: str) -> list[tuple[str, int, int]]:
     """(region, start, end) of every place named in the text's matching form, in order, overlaps removed."""
     matching = normalize(text)
@@ -38,6 +52,8 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
     for region in load_regions():
         for pattern in region.patterns:
             found += [(region.name, m.start(), m.end()) for m in pattern.finditer(matching)]
+    pattern, _ = load_places()
+    found += [(m.group(), m.start(), m.end()) for m in pattern.finditer(matching)]
     found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
     result, last_end = [], -1
     for name, start, end in found:  # longest match wins: 黑龙江 over 龙江
@@ -63,7 +79,7 @@ def covers(document_region: str | None, asked: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _parents() -> dict[str, str | None]:
-    return {r.name: r.parent for r in load_regions()}
+    return {**load_places()[1], **{r.name: r.parent for r in load_regions()}}
 
 
 def infer_region(text: str) -> str | None:

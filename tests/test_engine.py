@@ -98,6 +98,11 @@ def test_a_named_place_without_an_answer_is_said_so_not_dropped(engine):
     assert both_missing.abstained and "广东、浙江" in both_missing.answer
 
 
+def test_a_city_inside_a_covered_province_is_not_answered_with_the_province_figure(engine):
+    answer = engine.ask("大同市高技能人才有多少")  # the Shanxi documents give only the province's 163万
+    assert answer.abstained and "大同市" in answer.answer and "163万" not in answer.answer
+
+
 def test_answer_is_cut_to_the_answering_clauses_with_place_and_time(engine):
     answer = engine.ask("山西企业平均工资涨了多少")
     assert "13%" in answer.answer and "……" not in answer.answer and "亮点纷呈" not in answer.answer

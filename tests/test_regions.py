@@ -15,6 +15,10 @@ from qa.regions import covers, infer_region, named_regions
     ("鲁班首席工匠是什么", []),
     ("广东产改", ["广东"]),
     ("哪些省份考核优秀", []),
+    ("大同市高技能人才有多少", ["大同市"]),  # a city from the generated table, by its full name
+    ("河曲县技能人才", ["河曲县"]),
+    ("昆明市产业工人", ["昆明"]),  # regions.yaml's entry wins over the table's full name
+    ("安康杯竞赛每年多少职工参加", []),  # a bare two-character name is an ordinary word here
 ])
 def test_named_regions(question, expected):
     assert named_regions(question) == expected
@@ -23,6 +27,10 @@ def test_named_regions(question, expected):
 def test_city_document_answers_for_its_province_but_not_the_reverse():
     assert covers("昆明", "云南") and covers("昆明", "昆明")
     assert not covers("云南", "昆明") and not covers("山西", "山东") and not covers(None, "山西")
+
+
+def test_a_city_from_the_table_belongs_to_its_province():
+    assert covers("大同市", "山西") and not covers("山西", "大同市")
 
 
 def test_infer_region_needs_a_clear_majority():
