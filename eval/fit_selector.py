@@ -6,9 +6,11 @@ Questions are split by article title into a fitting half and a judging half (a s
 splits the same way; `eval.open_domain --split judge` asks only the judging half). Every fitting question
 is asked twice through the engine's own retrieval: as it is, where a candidate sentence is a positive when
 it holds a gold answer, and with its gold passage left out, where (unless another passage holds the gold
-answer too) every candidate is a negative. A logistic regression over the selector's features is fitted to
-those rows; the abstention threshold is then the one that maximises, over the fitting questions, the share
-of right outcomes (an answer that holds the gold string as asked, an abstention with the passage removed).
+answer too) every candidate is a negative. Over those rows a linear ranker is fitted so that the sentence
+holding the answer scores highest among its question's candidates (a softmax over them), and a logistic
+verifier on the ranker's choice gives the probability that it holds the answer; the abstention threshold
+is then the one that maximises, over the fitting questions, the share of right outcomes (an answer that
+holds the gold string as asked, an abstention with the passage removed).
 The result, with the data it came from and its scores on the fitting half, is written to --out.
 """
 from __future__ import annotations
@@ -17,8 +19,10 @@ import argparse
 import hashlib
 import json
 import random
+import re
 import sys
 import time
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -48,35 +52,66 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from core.logs import setup_logging
-    from qa.selector import FEATURES, WINDOW_FEATURES, SelectorModel
 
     setup_logging()
     groups = [g for name in args.datasets for g in collect(name, args.questions, args.data_dir, args.rows)]
+    groups += [g for name in args.datasets for g in collect(name, args.questions, args.data_dir, args.rows,
+                                                             near_miss=True)]
     for path in args.reform:
         groups += [{**g, "weight": args.reform_weight} for g in collect_reform(path)]
-    x = np.array([row for g in groups for row in g["rows"]], dtype=float)
-    y = np.array([label for g in groups for label in g["labels"]], dtype=float)
-    sample_weight = np.array([g.get("weight", 1.0) for g in groups for _ in g["labels"]], dtype=float)
-    weights, bias = fit_logistic(x, y, sample_weight)
-    windows = [w for g in groups if not g["removed"] for w in g["windows"] if w and any(w["labels"])]
-    wx = np.array([row for w in windows for row in w["rows"]], dtype=float)
-    wy = np.array([label for w in windows for label in w["labels"]], dtype=float)
-    window_weights, window_bias = fit_logistic(wx, wy)
-    window_model = SelectorModel(WINDOW_FEATURES, window_weights, window_bias, 0.0)
-    model = SelectorModel(FEATURES, weights, bias, 0.5)
-    threshold, scores = best_threshold(groups, model, window_model)
-    model = SelectorModel(FEATURES, weights, bias, threshold)
+    model, scores = fit(groups)
     extra = {"fitted": time.strftime("%Y-%m-%d"), "datasets": args.datasets, "split": "fit",
-             "questions": sum(not g["removed"] for g in groups), "rows": len(y), "fit_scores": scores,
+             "questions": sum(not g["removed"] for g in groups), "rows": sum(len(g["labels"]) for g in groups),
+             "fit_scores": scores,
              "command": "python -m eval.fit_selector " + " ".join(argv if argv is not None else sys.argv[1:])}
-    extra["window"] = json.loads(window_model.to_json({}))
-    args.out.write_text(model.to_json(extra) + "\n", encoding="utf-8")
-    print(json.dumps({"threshold": threshold, **scores}, ensure_ascii=False))
+    args.out.write_text(json.dumps({"threshold": model.threshold, "ranker": model.ranker.to_dict(),
+                                    "verifier": model.verifier.to_dict(), "window": model.window.to_dict(), **extra},
+                                   ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({"threshold": model.threshold, **scores}, ensure_ascii=False))
     return 0
 
 
-def collect(name: str, count: int, data_dir: Path | None, cache: Path) -> list[dict]:
-    """Candidate rows of `count` fitting questions of a dataset, each asked as is and without its passage."""
+def fit(groups: list[dict]):
+    """The three models of a Selector fitted to collected groups, and the fitting scores at its threshold:
+    the ranker over answerable questions (the gold sentence first among its question's candidates), the
+    verifier over the ranker's choice for every question (asked as is or with the gold passage removed), the
+    window model over the runs of clauses of gold sentences."""
+    from qa.selector import (
+        FEATURES,
+        VERIFIER_FEATURES,
+        WINDOW_FEATURES,
+        Selector,
+        SelectorModel,
+    )
+
+    answerable = [g for g in groups if not g["removed"] and any(g["labels"])]
+    ranker = SelectorModel(FEATURES, *fit_listwise([g["rows"] for g in answerable], [g["labels"] for g in answerable],
+                                                   [g.get("weight", 1.0) for g in answerable]))
+    chooser = Selector(ranker, SelectorModel(VERIFIER_FEATURES, np.zeros(len(VERIFIER_FEATURES)), 0.0), ranker)
+    vx, vy, vw = [], [], []
+    for g in groups:
+        choice = chooser.choose(g["rows"])
+        if choice is not None:
+            scores = ranker.scores(g["rows"])
+            best = float(scores[choice.index])
+            vx.append(list(g["rows"][choice.index]) + [best, 1.0 / float(np.exp(scores - best).sum())])
+            vy.append(g["labels"][choice.index])
+            vw.append(g.get("weight", 1.0))
+    verifier = SelectorModel(VERIFIER_FEATURES, *fit_logistic(np.array(vx), np.array(vy, dtype=float), np.array(vw)))
+    windows = [w for g in groups if not g["removed"] for w in g["windows"] if w and any(w["labels"])]
+    wx = np.array([row for w in windows for row in w["rows"]], dtype=float)
+    wy = np.array([label for w in windows for label in w["labels"]], dtype=float)
+    window = SelectorModel(WINDOW_FEATURES, *fit_logistic(wx, wy))
+    threshold, scores = best_threshold(groups, Selector(ranker, verifier, window))
+    return Selector(ranker, replace(verifier, threshold=threshold), window), scores
+
+
+def collect(name: str, count: int, data_dir: Path | None, cache: Path, split: str = "fit",
+            near_miss: bool = False) -> list[dict]:
+    """Candidate rows of `count` questions of one split of a dataset, each asked as is and without its passage;
+    with `near_miss`, instead, those of them that name a year their passage holds, asked about another year
+    the passage does not hold (`another_year`): a question the collection does not answer, though its
+    passage matches it in every other word."""
     from collection.indexer import open_index
     from core.config import PROJECT_ROOT, Settings
     from eval.open_domain import DEFAULT_DATA_DIR, load_dataset, write_corpus
@@ -85,13 +120,15 @@ def collect(name: str, count: int, data_dir: Path | None, cache: Path) -> list[d
     from qa.engine import Engine
     from qa.selector import FEATURES, unfitted
 
-    key = hashlib.sha256(json.dumps([name, count, FEATURES, _code_digest()]).encode()).hexdigest()[:12]
+    identity = ([name, count, FEATURES, _code_digest()] + ([split] if split != "fit" else [])
+                + (["near-miss year"] if near_miss else []))
+    key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:12]
     cached = cache / f"{name}-{key}.json"
     if cached.exists():
         return json.loads(cached.read_text(encoding="utf-8"))
     passages, questions = load_dataset(name, data_dir or DEFAULT_DATA_DIR)
     titles = {p.id: p.title for p in passages}
-    fitting = [q for q in questions if split_of(titles[q.passage_id]) == "fit"]
+    fitting = [q for q in questions if split_of(titles[q.passage_id]) == split]
     work = PROJECT_ROOT / "data" / "open_domain" / name
     write_corpus(passages, work / "corpus")
     settings = Settings.from_env(corpus_dir=work / "corpus", index_dir=work / "index", top_k=10, region_routing=False)
@@ -102,12 +139,36 @@ def collect(name: str, count: int, data_dir: Path | None, cache: Path) -> list[d
 
     groups = []
     sample = random.Random(7).sample(fitting, min(count, len(fitting)))
+    texts = {p.id: p.text for p in passages}
     for question in tqdm(sample, desc=f"collect {name}", unit="q", disable=not sys.stderr.isatty()):
+        if near_miss:
+            changed = another_year(question.text, texts[question.passage_id])
+            if changed:
+                rows = question_rows(engine, replace(question, text=changed), removed=False)
+                groups.append({**rows, "removed": True, "near_miss": True, "labels": [0] * len(rows["labels"]),
+                               "windows": [None] * len(rows["labels"])})
+            continue
         for removed in (False, True):
             groups.append(question_rows(engine, question, removed))
     cache.mkdir(parents=True, exist_ok=True)
     cached.write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
     return groups
+
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?=年)")
+
+
+def another_year(question: str, passage: str) -> str | None:
+    """The question with the first year it names (and its passage holds) moved to the nearest year the
+    passage never mentions, or None when it names no such year."""
+    found = _YEAR.search(question)
+    if not found or found.group() not in passage:
+        return None
+    year = int(found.group())
+    for step in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5):
+        if str(year + step) not in passage:
+            return question[:found.start()] + str(year + step) + question[found.end():]
+    return None
 
 
 def collect_reform(path: Path) -> list[dict]:
@@ -126,10 +187,12 @@ def collect_reform(path: Path) -> list[dict]:
     groups = []
     for question in load_questions(path):
         query = engine.content_of(question.question)
-        groups_, _ = engine._groups(named_regions(query))
-        allowed = None if any(g.doc_ids is None for g in groups_) else frozenset().union(*(g.doc_ids for g in groups_))
-        rows = candidate_rows(engine, query, allowed, partial(_holds_gold, question), region_named=True)
-        groups.append({"id": question.id, "removed": not question.answerable, **rows})
+        parts, _ = engine._groups(named_regions(query))
+        for part in parts:  # each asked place answered from its own documents, as Engine.ask does
+            part_query = engine.part_of(query, part.label) if len(parts) > 1 else query
+            rows = candidate_rows(engine, query, part.doc_ids, partial(_holds_gold, question), region_named=True,
+                                  part_query=part_query)
+            groups.append({"id": question.id, "removed": not question.answerable, **rows})
     return groups
 
 
@@ -154,10 +217,11 @@ def question_rows(engine, question, removed: bool) -> dict:
     return {"id": question.id, "removed": removed, **rows}
 
 
-def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, region_named: bool) -> dict:
+def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, region_named: bool,
+                   part_query: str | None = None) -> dict:
     """Feature rows and labels (`holds(text)`: the text holds the gold answer) of the candidate sentences the
     engine reads for a question among the `allowed` documents, and of the windows (runs of clauses) of each
-    sentence that holds it."""
+    sentence that holds it. `part_query`: the question as one asked place's part reads it (Engine.part_of)."""
     from qa import compose
     from qa.engine import SINGLE_MAX_CHARS
     from qa.selector import features, question_view
@@ -166,7 +230,7 @@ def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, re
     hits = engine.retriever.search(query, engine.settings.candidate_chunks, doc_ids=allowed, scores=scores)
     candidates = engine._candidates(hits)
     terms = engine.question_terms(query)
-    view = question_view(query)
+    view = question_view(part_query or query)
     described = engine.described(view, terms, hits, candidates)
     labels, windows = [], []
     for (_, sentence, _, _) in candidates:
@@ -204,36 +268,70 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | None 
     return w / scale, float(b - (mean / scale) @ w)
 
 
-def outcomes(groups: list[dict], model, threshold: float, window_model) -> dict:
-    """Contains gold and abstained (as asked), abstained with the gold passage removed, for a threshold."""
-    asked = [g for g in groups if not g["removed"]]
-    removed = [g for g in groups if g["removed"] and not any(g["labels"])]
-    def choice(g):
-        p = model.probabilities(g["rows"])
-        if not len(p) or p.max() < threshold:
-            return None
-        return int(np.argmax(p))
-    def window_holds(g, c):
-        w = g["windows"][c]
-        if not w:
-            return 0
-        return w["labels"][int(np.argmax(window_model.probabilities(w["rows"])))]
-    picks = [choice(g) for g in asked]
+def fit_listwise(rows: list[list[list[float]]], labels: list[list[int]], group_weight: list[float],
+                 l2: float = 1e-3, steps: int = 3000, rate: float = 0.5):
+    """Weights (and a zero bias) of a linear scorer fitted so that, within each group of candidates, the
+    softmax of the scores puts its mass on the candidates labelled 1 (gradient descent on standardised
+    features; each group weighs `group_weight`)."""
+    x = np.array([r for g in rows for r in g], dtype=float)
+    y = np.array([label for g in labels for label in g], dtype=float)
+    group = np.concatenate([[i] * len(g) for i, g in enumerate(labels)])
+    weight = np.asarray(group_weight, dtype=float) / np.mean(group_weight)
+    n = len(labels)
+    mean, scale = x.mean(0), x.std(0) + 1e-9
+    z = (x - mean) / scale
+    w = np.zeros(z.shape[1])
+    for _ in range(steps):
+        s = z @ w
+        top = np.full(n, -np.inf)
+        np.maximum.at(top, group, s)
+        e = np.exp(s - top[group])
+        total, held = np.bincount(group, e, n), np.bincount(group, e * y, n)
+        gradient = (e / total[group] - e * y / held[group]) * weight[group]
+        w -= rate * (z.T @ gradient / n + l2 * w)
+    return w / scale, 0.0
+
+
+def choices(groups: list[dict], model) -> list[tuple[int, float, int] | None]:
+    """Per group: the chosen candidate, the verifier's probability and whether the chosen run of clauses
+    holds the gold answer (None: no candidates)."""
+    found = []
+    for g in groups:
+        chosen = model.choose(g["rows"])
+        if chosen is None:
+            found.append(None)
+            continue
+        w = g["windows"][chosen.index] if not g["removed"] else None
+        holds = w["labels"][int(np.argmax(model.window.probabilities(w["rows"])))] if w else 0
+        found.append((chosen.index, chosen.probability, holds))
+    return found
+
+
+def outcomes(groups: list[dict], chosen: list, threshold: float) -> dict:
+    """Contains gold and abstained (as asked), abstained with the gold passage removed, for a threshold
+    (`chosen`: the groups' `choices`). Each question counts with its weight, as in the fit."""
+    answers = [c if c is not None and c[1] >= threshold else None for c in chosen]
+    asked = [(g, a, g.get("weight", 1.0)) for g, a in zip(groups, answers) if not g["removed"]]
+    removed = [(a, g.get("weight", 1.0)) for g, a in zip(groups, answers) if g["removed"] and not any(g["labels"])]
+    total, total_removed = sum(w for _, _, w in asked), sum(w for _, w in removed) or 1.0
     return {
-        "contains_gold": round(sum(c is not None and window_holds(g, c) for c, g in zip(picks, asked)) / len(asked), 4),
-        "sentence_holds_gold": round(sum(c is not None and g["labels"][c] for c, g in zip(picks, asked)) / len(asked), 4),
-        "abstained": round(sum(c is None for c in picks) / len(asked), 4),
-        "abstained_gold_removed": round(sum(choice(g) is None for g in removed) / max(1, len(removed)), 4),
+        "contains_gold": round(sum(w for _, a, w in asked if a is not None and a[2]) / total, 4),
+        "sentence_holds_gold": round(sum(w for g, a, w in asked if a is not None and g["labels"][a[0]]) / total, 4),
+        "abstained": round(sum(w for _, a, w in asked if a is None) / total, 4),
+        "abstained_gold_removed": round(sum(w for a, w in removed if a is None) / total_removed, 4),
+        "abstained_another_year": round(sum(a is None for g, a in zip(groups, answers) if g.get("near_miss"))
+                                        / max(1, sum(bool(g.get("near_miss")) for g in groups)), 4),
     }
 
 
-def best_threshold(groups: list[dict], model, window_model) -> tuple[float, dict]:
+def best_threshold(groups: list[dict], model) -> tuple[float, dict]:
     """The threshold with the most right outcomes over both kinds of question, and its scores."""
+    chosen = choices(groups, model)
     def right(t):
-        o = outcomes(groups, model, t, window_model)
+        o = outcomes(groups, chosen, t)
         return o["contains_gold"] + o["abstained_gold_removed"]
     threshold = max(np.arange(0.05, 0.95, 0.01), key=right)
-    return round(float(threshold), 2), outcomes(groups, model, threshold, window_model)
+    return round(float(threshold), 2), outcomes(groups, chosen, threshold)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,6 @@ import time
 from bisect import bisect_left
 from dataclasses import dataclass
 
-import numpy as np
-
 from core.config import Settings
 from core.textnorm import normalize, term_form
 from core.types import Answer, Citation, Document, Hit, Passage, overlapping, page_at
@@ -82,7 +80,7 @@ class Engine:
         self.selector = answer_selector or selector.load_selector(settings.selector_path or selector.MODEL_PATH)
         # Answer only when the chosen sentence is at least this likely to hold the answer.
         self.threshold = (settings.abstain_threshold if settings.abstain_threshold is not None
-                          else self.selector.sentence.threshold)
+                          else self.selector.threshold)
         self._stats = PassageStats([term_form(c.text) for c in index.chunks])
         self._sentences: dict[str, list[Sentence]] = {}  # per document, filled on first use (see _sentences_of)
         self._docs_of_region: dict[str, frozenset[str]] = {}
@@ -147,7 +145,8 @@ class Engine:
                 excerpts += found
                 kept += self._list_items(found)
             else:
-                found = self._pick(view, terms, hits, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places))
+                part_view = selector.question_view(self.part_of(query, group.label)) if len(groups) > 1 else view
+                found = self._pick(part_view, terms, hits, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places))
                 if found is not None:
                     excerpts.append((group.label, found))
                     kept += [(group.label, found)] if found.support >= self.threshold else []
@@ -183,6 +182,15 @@ class Engine:
             ids = self._documents_about(place)
             (groups.append(_Group(place, ids)) if ids else missing.append(place))
         return groups, missing
+
+    @staticmethod
+    def part_of(query: str, place: str | None) -> str:
+        """The question as the part about one of several asked places reads it: the other places' names
+        blanked, since that part is answered from documents about its own place, which need not name them."""
+        for name, start, end in reversed(find_regions(query)):
+            if name != place:
+                query = query[:start] + " " + query[end:]
+        return query
 
     def _documents_about(self, place: str) -> frozenset[str]:
         """Documents that may answer for a place (cached per place; a dict is safe to share here)."""
@@ -237,18 +245,17 @@ class Engine:
         candidates = self._candidates(hits)
         if not candidates:
             return None
-        described = self.described(view, terms, hits, candidates)
-        likelihood = self.selector.sentence.probabilities([selector.features(view, c) for c in described])
+        rows = [selector.features(view, c) for c in self.described(view, terms, hits, candidates)]
         clean = [i for i, c in enumerate(candidates) if c[3] is None]
-        best = max(clean, key=lambda i: likelihood[i], default=None)  # the first of equals, as argmax
-        if len(clean) < len(candidates) and (best is None or likelihood[best] < self.threshold):
-            flagged = int(np.argmax(likelihood))
-            if best is None or likelihood[flagged] > likelihood[best]:
-                best = flagged
-        if best is None:
+        choice = self.selector.choose(rows, clean)
+        if len(clean) < len(candidates) and (choice is None or choice.probability < self.threshold):
+            anything = self.selector.choose(rows)
+            if choice is None or anything.probability > choice.probability:
+                choice = anything
+        if choice is None:
             return None
-        document, sentence, _, _ = candidates[best]
-        return compose.cut_excerpt(view, terms, document, sentence, float(likelihood[best]), max_chars, region_named,
+        document, sentence, _, _ = candidates[choice.index]
+        return compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
                                    self.selector)
 
     def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
@@ -256,15 +263,17 @@ class Engine:
         """The selector's description of each candidate (document, sentence, rank, flag) of these hits."""
         dense_at = {h.rank: h.dense_score for h in hits}
         top_dense = max(dense_at.values(), default=0.0)
-        described = []
+        described, weights = [], {}
         for document, sentence, rank, _ in candidates:
             sentences = self._sentences_of(document)
+            if document.doc_id not in weights:
+                weights[document.doc_id] = selector.document_weights(view, [s.matching for s in sentences])
             position = self._position(document, sentence.span.start)
             context = "".join(s.matching for s in sentences[max(0, position - 1) : position + 2])
             described.append(selector.Candidate(
                 sentence.matching, context, self._document_matching(document), rank, dense_at.get(rank, 0.0),
                 top_dense, position, coverage(terms, sentence.matching, sentence.boundaries),
-                compose.counts_near_terms(terms, sentence.matching)))
+                compose.counts_near_terms(terms, sentence.matching), weights[document.doc_id]))
         return described
 
     def _position(self, document: Document, start: int) -> int:

@@ -2,12 +2,14 @@
 
 Each candidate sentence is described by features that do not depend on how large the collection is or on
 which words the project's own questions use: how much of the question's characters and character pairs
-the sentence (and its neighbours, and its document) holds, whether it holds the kind of fact asked for,
-how much it says beyond the question, and where retrieval ranked it. A logistic model over those features,
-fitted by `python -m eval.fit_selector` on public reading-comprehension data (with each question also asked
-without its gold passage, where nothing should be chosen), gives each sentence the probability that it
-holds the answer. The best sentence is chosen by it and the answer given only when it clears the fitted
-threshold. The weights and the threshold are data, in `selector.json`.
+the sentence (and its neighbours, and its document) holds, weighted too by how rare each is within the
+sentence's own document, whether it holds the kind of fact asked for, how much it says beyond the question,
+and where retrieval ranked it. Three linear models over those features, fitted by `python -m
+eval.fit_selector` on public reading-comprehension data (with each question also asked without its gold
+passage, where nothing should be chosen), make the decisions: a ranker picks the sentence (fitted so that
+the answering sentence scores highest among its question's candidates), a logistic verifier gives the
+probability that the pick holds the answer, answered only above the fitted threshold, and a window model
+picks the run of clauses to show. The weights and the threshold are data, in `selector.json`.
 """
 from __future__ import annotations
 
@@ -38,7 +40,8 @@ _TIME_CUE = re.compile(r"什么时候|何时|哪一?年|何年|哪一?天|几月
 _NUMBER_CUE = re.compile(r"多少|几|多大|多高|多长|多远|多重|多久|数量|人数|比例|百分")
 _ORG_CUE = re.compile(r"哪个(?:单位|部门|机构|组织|公司|企业|学校|大学)|哪些(?:单位|部门|机构|组织)|哪家|什么(?:单位|部门|机构|组织)")
 _ORG_SUFFIX = re.compile(r"(?:委员会|总工会|工会|部|厅|局|办公室|政府|公司|集团|大学|学院|协会|中心|银行|组织)")
-_QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A figure the question names: digits, or a number in words that counts a term, edition or batch (十四届, 第二批).
+_QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?|第?[一二三四五六七八九十百]+(?=[届次期批])")
 _PLACE_CUE = re.compile(r"哪里|哪儿|何处|何地|哪个(?:国家|城市|地方|省|市|县|区)|哪国|什么地方|位于")
 
 FEATURES = (
@@ -46,7 +49,12 @@ FEATURES = (
     "novel_share", "log_length", "asks_number_has_number", "asks_number_no_number", "asks_date_has_date",
     "asks_date_no_date", "asks_person", "asks_place", "rank_inverse", "chunk_top", "dense", "dense_gap",
     "first_sentence", "count_near_term", "question_number_missing", "asks_person_has_name", "asks_org_has_org",
+    "doc_pair_weighted", "doc_pair_of_question", "doc_char_weighted", "doc_char_of_question",
+    "question_number_not_in_document",
 )
+# What the verifier reads besides the chosen sentence's features: the ranker's score for it, and the share of
+# the ranker's softmax over the question's candidates that it takes (1 when it is the only candidate).
+VERIFIER_FEATURES = FEATURES + ("ranker_score", "ranker_share")
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,44 @@ def _share(wanted: frozenset[str], text: str) -> float:
 
 
 @dataclass(frozen=True)
+class DocumentWeights:
+    """How telling each of the question's pairs and characters is within one document: log(1 + n/df) over
+    the document's n sentences, df of them holding it. The subject a whole article is about (its title,
+    in every sentence) tells little; the words only the answering sentence shares tell most. It depends on
+    nothing outside the document, so it does not move as the collection grows."""
+
+    pairs: dict[str, float]
+    chars: dict[str, float]
+    pairs_asked: int
+    chars_asked: int
+    sentences: int
+
+
+def document_weights(view: QuestionView, sentences: list[str]) -> DocumentWeights:
+    """The weights of the question's pairs and characters in a document given as its sentences' matching forms."""
+    n = len(sentences)
+
+    def weights(units: frozenset[str]) -> dict[str, float]:
+        found = {}
+        for unit in units:
+            df = sum(unit in s for s in sentences)
+            if df:
+                found[unit] = math.log1p(n / df)
+        return found
+
+    return DocumentWeights(weights(view.pairs), weights(view.chars), len(view.pairs), len(view.chars), n)
+
+
+def _weighted_shares(weights: dict[str, float], asked: int, sentences: int, text: str) -> tuple[float, float]:
+    """The share of the document's weight of the question's units that the text holds, and the same over
+    what the whole question would weigh were each unit in one sentence only."""
+    held = sum(w for unit, w in weights.items() if unit in text)
+    total = sum(weights.values())
+    most = asked * math.log1p(sentences) if sentences else 0.0
+    return (held / total if total else 0.0), (held / most if most else 0.0)
+
+
+@dataclass(frozen=True)
 class Candidate:
     """One candidate sentence, in matching form, with the texts around it and how retrieval ranked it."""
 
@@ -103,6 +149,7 @@ class Candidate:
     position: int  # the sentence's index in its document
     term_coverage: float  # the composer's weighted coverage of the question's terms
     count_near_term: bool = False  # a counted amount stands next to a question term, in the unit asked
+    weights: DocumentWeights | None = None  # of the question's units in the sentence's document
 
 
 def features(view: QuestionView, candidate: Candidate) -> list[float]:
@@ -134,7 +181,16 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         float(any(n not in text for n in view.numbers)),
         float(view.asks_person and _names_person(text)),
         float(view.asks_org and bool(_ORG_SUFFIX.search(text))),
+        *_document_features(candidate.weights, text),
+        float(any(n not in candidate.document for n in view.numbers)),
     ]
+
+
+def _document_features(weights: DocumentWeights | None, text: str) -> tuple[float, ...]:
+    if weights is None:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (*_weighted_shares(weights.pairs, weights.pairs_asked, weights.sentences, text),
+            *_weighted_shares(weights.chars, weights.chars_asked, weights.sentences, text))
 
 
 WINDOW_FEATURES = (
@@ -167,37 +223,68 @@ def window_features(view: QuestionView, window: str, sentence: str, starts: bool
 
 @dataclass(frozen=True)
 class SelectorModel:
-    """Logistic weights over FEATURES and the probability below which the answer step abstains."""
+    """Linear weights over named features; as a logistic model, with the probability below which the answer
+    step abstains."""
 
     features: tuple[str, ...]
     weights: np.ndarray
     bias: float
-    threshold: float
+    threshold: float = 0.0
+
+    def scores(self, rows: list[list[float]]) -> np.ndarray:
+        return np.asarray(rows, dtype=float).reshape(len(rows), -1) @ self.weights + self.bias
 
     def probabilities(self, rows: list[list[float]]) -> np.ndarray:
-        if not rows:
+        if not len(rows):
             return np.zeros(0)
-        z = np.asarray(rows, dtype=float) @ self.weights + self.bias
-        return 1 / (1 + np.exp(-z))
+        return 1 / (1 + np.exp(-self.scores(rows)))
 
-    def to_json(self, extra: dict) -> str:
-        return json.dumps({"features": list(self.features), "weights": [round(float(w), 6) for w in self.weights],
-                           "bias": round(float(self.bias), 6), "threshold": round(float(self.threshold), 4), **extra},
-                          ensure_ascii=False, indent=2)
+    def to_dict(self) -> dict:
+        return {"features": list(self.features), "weights": [round(float(w), 6) for w in self.weights],
+                "bias": round(float(self.bias), 6), "threshold": round(float(self.threshold), 4)}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The candidate the ranker prefers and the verifier's probability that it holds the answer."""
+
+    index: int
+    probability: float
 
 
 @dataclass(frozen=True)
 class Selector:
-    """The fitted sentence model (with the abstention threshold) and the window model."""
+    """Three fitted models: the ranker scores every candidate sentence (fitted so that the sentence holding
+    the answer scores highest among a question's candidates), the verifier gives the probability that the
+    ranker's choice holds the answer (its threshold decides answer or abstain), the window model picks the
+    run of clauses to show."""
 
-    sentence: SelectorModel
+    ranker: SelectorModel
+    verifier: SelectorModel
     window: SelectorModel
+
+    @property
+    def threshold(self) -> float:
+        return self.verifier.threshold
+
+    def choose(self, rows: list[list[float]], among: list[int] | None = None) -> Choice | None:
+        """The best of the candidates `among` (all when None) and how likely it holds the answer."""
+        among = list(range(len(rows))) if among is None else among
+        if not among:
+            return None
+        scores = self.ranker.scores([rows[i] for i in among])
+        first = int(np.argmax(scores))  # the first of equals
+        best = float(scores[first])
+        share = 1.0 / float(np.exp(scores - best).sum())
+        index = among[first]
+        return Choice(index, float(self.verifier.probabilities([list(rows[index]) + [best, share]])[0]))
 
 
 def unfitted() -> Selector:
     """A selector with zero weights: what the fitting script describes candidates with before any fit."""
-    return Selector(SelectorModel(FEATURES, np.zeros(len(FEATURES)), 0.0, 0.5),
-                    SelectorModel(WINDOW_FEATURES, np.zeros(len(WINDOW_FEATURES)), 0.0, 0.0))
+    return Selector(SelectorModel(FEATURES, np.zeros(len(FEATURES)), 0.0),
+                    SelectorModel(VERIFIER_FEATURES, np.zeros(len(VERIFIER_FEATURES)), 0.0, 0.5),
+                    SelectorModel(WINDOW_FEATURES, np.zeros(len(WINDOW_FEATURES)), 0.0))
 
 
 def _model(data: dict, names: tuple[str, ...], path: Path) -> SelectorModel:
@@ -211,4 +298,7 @@ def _model(data: dict, names: tuple[str, ...], path: Path) -> SelectorModel:
 def load_selector(path: Path = MODEL_PATH) -> Selector:
     """The fitted selector stored at `path` (written by python -m eval.fit_selector)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return Selector(_model(data, FEATURES, path), _model(data["window"], WINDOW_FEATURES, path))
+    if "ranker" not in data:
+        raise ValueError(f"{path} is a selector of an older kind; refit it with python -m eval.fit_selector")
+    return Selector(_model(data["ranker"], FEATURES, path), _model(data["verifier"], VERIFIER_FEATURES, path),
+                    _model(data["window"], WINDOW_FEATURES, path))

@@ -98,6 +98,11 @@ def test_a_named_place_without_an_answer_is_said_so_not_dropped(engine):
     assert both_missing.abstained and "广东、浙江" in both_missing.answer
 
 
+def test_each_place_of_a_several_place_question_is_read_without_the_others(engine):
+    assert engine.part_of("山西和昆明的专利分别有多少", "山西") == "山西和 的专利分别有多少"
+    assert engine.part_of("山西和昆明的专利分别有多少", "昆明") == " 和昆明的专利分别有多少"
+
+
 def test_a_city_inside_a_covered_province_is_not_answered_with_the_province_figure(engine):
     answer = engine.ask("大同市高技能人才有多少")  # the Shanxi documents give only the province's 163万
     assert answer.abstained and "大同市" in answer.answer and "163万" not in answer.answer

@@ -6,26 +6,42 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from eval.fit_selector import best_threshold, fit_logistic, split_of
+from eval.fit_selector import best_threshold, fit_listwise, fit_logistic, split_of
 from qa import selector
 
 
 def test_the_shipped_selector_is_fitted_data_for_these_features():
     data = json.loads(selector.MODEL_PATH.read_text(encoding="utf-8"))
-    assert tuple(data["features"]) == selector.FEATURES
+    assert tuple(data["ranker"]["features"]) == selector.FEATURES
+    assert tuple(data["verifier"]["features"]) == selector.VERIFIER_FEATURES
     assert tuple(data["window"]["features"]) == selector.WINDOW_FEATURES
-    assert 0 < data["threshold"] < 1 and data["split"] == "fit" and data["command"].startswith("python -m eval.fit_selector")
+    assert 0 < data["threshold"] == data["verifier"]["threshold"] < 1 and data["split"] == "fit"
+    assert data["command"].startswith("python -m eval.fit_selector")
     model = selector.load_selector()
-    assert model.sentence.weights.shape == (len(selector.FEATURES),)
+    assert model.ranker.weights.shape == (len(selector.FEATURES),) and model.threshold == data["threshold"]
 
 
 def test_a_selector_fitted_for_other_features_is_refused(tmp_path):
     data = json.loads(selector.MODEL_PATH.read_text(encoding="utf-8"))
-    data["features"] = data["features"][:-1]
+    data["ranker"]["features"] = data["ranker"]["features"][:-1]
     path = tmp_path / "old.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="fit_selector"):
         selector.load_selector(path)
+    path.write_text(json.dumps({"features": list(selector.FEATURES)}), encoding="utf-8")  # a single-model fit
+    with pytest.raises(ValueError, match="older kind"):
+        selector.load_selector(path)
+
+
+def test_document_weights_favour_what_only_the_answering_sentence_shares():
+    view = selector.question_view("北京体育大学毗邻哪一公园")
+    sentences = ["北京体育大学是一所公立体育大学", "北京体育大学位于海淀区", "学校毗邻圆明园遗址公园"]
+    weights = selector.document_weights(view, sentences)
+    assert weights.pairs["毗邻"] > weights.pairs["大学"] and "海淀" not in weights.pairs
+    subject, answer = (selector._weighted_shares(weights.pairs, weights.pairs_asked, weights.sentences, s)[0]
+                       for s in (sentences[0], sentences[2]))
+    plain_subject, plain_answer = (selector._share(view.pairs, s) for s in (sentences[0], sentences[2]))
+    assert answer / subject > 1.4 * plain_answer / plain_subject  # the subject's pairs count for less
 
 
 def test_question_view_reads_the_kind_asked_and_the_figures_named():
@@ -62,12 +78,20 @@ def test_fit_recovers_a_separating_feature_and_the_threshold_separates_answerabl
     weights, _ = fit_logistic(x, y)
     assert weights[0] > 3 * abs(weights[1])
 
-    model = selector.SelectorModel(("a",), np.array([4.0]), -2.0, 0.5)
-    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0, 0.0)
+    # the ranker learns which feature marks the one right candidate of each group
+    groups = [rng.normal(size=(6, 2)) for _ in range(200)]
+    labels = [[int(i == int(np.argmax(g[:, 1]))) for i in range(6)] for g in groups]
+    ranked, _ = fit_listwise([g.tolist() for g in groups], labels, [1.0] * len(groups))
+    assert ranked[1] > 3 * abs(ranked[0])
+
+    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
+    verifier = selector.SelectorModel(("a", "score", "share"), np.array([4.0, 0.0, 0.0]), -2.0, 0.5)
+    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0)
+    model = selector.Selector(ranker, verifier, window)
     answerable = {"removed": False, "rows": [[0.0], [1.0]], "labels": [0, 1],
                   "windows": [None, {"rows": [[0.0], [1.0]], "labels": [0, 1]}]}
     removed = {"removed": True, "rows": [[0.3]], "labels": [0], "windows": [None]}
-    threshold, scores = best_threshold([answerable, removed], model, window)
+    threshold, scores = best_threshold([answerable, removed], model)
     assert 0.31 <= threshold <= 0.88  # above the removed question's 0.31, below the answer's 0.88
     assert scores["contains_gold"] == 1.0 and scores["abstained_gold_removed"] == 1.0
 
@@ -81,7 +105,7 @@ def test_split_is_stable_and_keeps_an_article_together():
 def test_the_fitted_threshold_decides_unless_the_setting_overrides(engine):
     from qa.engine import Engine
 
-    assert engine.threshold == selector.load_selector().sentence.threshold
+    assert engine.threshold == selector.load_selector().threshold
     unanswerable = "昆明产业工人平均年龄是多少"
     assert engine.ask(unanswerable).abstained
     lenient = Engine(replace(engine.settings, abstain_threshold=0.0), engine.index, engine.retriever.encoder)
