@@ -32,6 +32,7 @@ _DIGIT = re.compile(r"\d")
 SINGLE_MAX_CHARS = 90
 MULTI_MAX_CHARS = 70
 MAX_SOURCES = 5
+PLACES_SHOWN = 8  # of the places the collection covers, named when a question asks about another one
 LIST_FURTHER_SHARE = 0.5  # of the abstention threshold, for a list's items after the first
 
 
@@ -336,7 +337,8 @@ class Engine:
             lines.append(f"{place}：资料中没有找到相关内容。")
         if not citations:
             if missing and not any(covers(region, place) for region in covered for place in missing):
-                return (f"资料中没有找到关于{'、'.join(missing)}的内容（现有资料涉及：{'、'.join(covered)}）。", [])
+                shown = "、".join(covered[:PLACES_SHOWN]) + (f"等 {len(covered)} 处" if len(covered) > PLACES_SHOWN else "")
+                return (f"资料中没有找到关于{'、'.join(missing)}的内容（现有资料涉及：{shown}）。", [])
             return ABSTENTION, []
         return "\n".join(lines), citations
 

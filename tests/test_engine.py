@@ -96,6 +96,17 @@ def test_a_named_place_without_an_answer_is_said_so_not_dropped(engine):
     assert [c.doc_id.startswith("shanxi") for c in answer.citations] == [True]
     both_missing = engine.ask("广东和浙江高技能人才多少")
     assert both_missing.abstained and "广东、浙江" in both_missing.answer
+    assert "（现有资料涉及：黑龙江、昆明、山东、山西）" in both_missing.answer
+
+
+def test_a_large_collection_names_only_some_of_its_places_when_another_is_asked(engine):
+    import copy
+
+    wide = copy.copy(engine)  # shares the index; only the documents' places differ
+    wide.regions = dict(engine.regions, **{f"extra-{i}": p for i, p in enumerate(["河北", "河南", "湖北", "湖南", "江西", "安徽"])})
+    wide._docs_of_region = {}
+    answer = wide.ask("广东高技能人才多少")
+    assert answer.abstained and "等 10 处" in answer.answer and answer.answer.count("、") == 7
 
 
 def test_each_place_of_a_several_place_question_is_read_without_the_others(engine):
