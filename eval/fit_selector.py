@@ -87,15 +87,13 @@ def fit(groups: list[dict]):
     answerable = [g for g in groups if not g["removed"] and any(g["labels"])]
     ranker = SelectorModel(FEATURES, *fit_listwise([g["rows"] for g in answerable], [g["labels"] for g in answerable],
                                                    [g.get("weight", 1.0) for g in answerable]))
-    chooser = Selector(ranker, SelectorModel(VERIFIER_FEATURES, np.zeros(len(VERIFIER_FEATURES)), 0.0), ranker)
+    chooser = Selector(ranker, ranker, ranker)  # only its ranker is used, to pick
     vx, vy, vw = [], [], []
     for g in groups:
-        choice = chooser.choose(g["rows"])
-        if choice is not None:
-            scores = ranker.scores(g["rows"])
-            best = float(scores[choice.index])
-            vx.append(list(g["rows"][choice.index]) + [best, 1.0 / float(np.exp(scores - best).sum())])
-            vy.append(g["labels"][choice.index])
+        picked = chooser.pick(g["rows"])
+        if picked is not None:
+            vx.append(picked[1])
+            vy.append(g["labels"][picked[0]])
             vw.append(g.get("weight", 1.0))
     verifier = SelectorModel(VERIFIER_FEATURES, *fit_logistic(np.array(vx), np.array(vy, dtype=float), np.array(vw)))
     windows = [w for g in groups if not g["removed"] for w in g["windows"] if w and any(w["labels"])]

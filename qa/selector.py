@@ -267,8 +267,9 @@ class Selector:
     def threshold(self) -> float:
         return self.verifier.threshold
 
-    def choose(self, rows: list[list[float]], among: list[int] | None = None) -> Choice | None:
-        """The best of the candidates `among` (all when None) and how likely it holds the answer."""
+    def pick(self, rows: list[list[float]], among: list[int] | None = None) -> tuple[int, list[float]] | None:
+        """The ranker's best of the candidates `among` (all when None) and the verifier's row for it: its
+        features, its score and its share of the softmax of the scores."""
         among = list(range(len(rows))) if among is None else among
         if not among:
             return None
@@ -276,8 +277,15 @@ class Selector:
         first = int(np.argmax(scores))  # the first of equals
         best = float(scores[first])
         share = 1.0 / float(np.exp(scores - best).sum())
-        index = among[first]
-        return Choice(index, float(self.verifier.probabilities([list(rows[index]) + [best, share]])[0]))
+        return among[first], list(rows[among[first]]) + [best, share]
+
+    def choose(self, rows: list[list[float]], among: list[int] | None = None) -> Choice | None:
+        """The best of the candidates `among` (all when None) and how likely it holds the answer."""
+        picked = self.pick(rows, among)
+        if picked is None:
+            return None
+        index, row = picked
+        return Choice(index, float(self.verifier.probabilities([row])[0]))
 
 
 def unfitted() -> Selector:
