@@ -86,7 +86,6 @@ class Engine:
         self._sentences: dict[str, list[Sentence]] = {}  # per document, filled on first use (see _sentences_of)
         self._docs_of_region: dict[str, frozenset[str]] = {}
         self._starts: dict[str, list[int]] = {}  # per document, its sentences' start offsets
-        self._matching: dict[str, str] = {}  # per document, its sentences' matching forms joined
 
     @classmethod
     def open(cls, settings: Settings, progress: bool = False,
@@ -264,17 +263,17 @@ class Engine:
         """The selector's description of each candidate (document, sentence, rank, flag) of these hits."""
         dense_at = {h.rank: h.dense_score for h in hits}
         top_dense = max(dense_at.values(), default=0.0)
-        described, weights = [], {}
+        described, documents = [], {}
         for document, sentence, rank, _ in candidates:
             sentences = self._sentences_of(document)
-            if document.doc_id not in weights:
-                weights[document.doc_id] = selector.document_weights(view, [s.matching for s in sentences])
+            if document.doc_id not in documents:
+                documents[document.doc_id] = selector.document_view(view, [s.matching for s in sentences])
             position = self._position(document, sentence.span.start)
             context = "".join(s.matching for s in sentences[max(0, position - 1) : position + 2])
             described.append(selector.Candidate(
-                sentence.matching, context, self._document_matching(document), rank, dense_at.get(rank, 0.0),
+                sentence.matching, context, documents[document.doc_id], rank, dense_at.get(rank, 0.0),
                 top_dense, position, coverage(terms, sentence.matching, sentence.boundaries),
-                compose.counts_near_terms(terms, sentence.matching), weights[document.doc_id]))
+                compose.counts_near_terms(terms, sentence.matching)))
         return described
 
     def _position(self, document: Document, start: int) -> int:
@@ -282,12 +281,6 @@ class Engine:
         if starts is None:
             starts = self._starts[document.doc_id] = [s.span.start for s in self._sentences_of(document)]
         return bisect_left(starts, start)
-
-    def _document_matching(self, document: Document) -> str:
-        found = self._matching.get(document.doc_id)
-        if found is None:
-            found = self._matching[document.doc_id] = "".join(s.matching for s in self._sentences_of(document))
-        return found
 
     def _flag_warnings(self, citations: list[Citation]) -> tuple[str, ...]:
         """A warning for each citation whose sentence reads as an instruction to an assistant."""

@@ -99,22 +99,27 @@ def _share(wanted: frozenset[str], text: str) -> float:
 
 
 @dataclass(frozen=True)
-class DocumentWeights:
-    """How telling each of the question's pairs and characters is within one document: log(1 + n/df) over
-    the document's n sentences, df of them holding it. The subject a whole article is about (its title,
-    in every sentence) tells little; the words only the answering sentence shares tell most. It depends on
-    nothing outside the document, so it does not move as the collection grows."""
+class DocumentView:
+    """What the features need of one document for one question, computed once per document: how much of the
+    question's pairs it holds, whether it lacks a figure the question names, and how telling each of the
+    question's pairs and characters is within it: log(1 + n/df) over its n sentences, df of them holding
+    it. The subject a whole article is about (its title, in every sentence) tells little; the words only
+    the answering sentence shares tell most. None of it depends on anything outside the document, so it
+    does not move as the collection grows."""
 
     pairs: dict[str, float]
     chars: dict[str, float]
     pairs_asked: int
     chars_asked: int
     sentences: int
+    pair_share: float  # of the question's pairs, those the document holds
+    lacks_number: bool  # a figure the question names is nowhere in the document
 
 
-def document_weights(view: QuestionView, sentences: list[str]) -> DocumentWeights:
-    """The weights of the question's pairs and characters in a document given as its sentences' matching forms."""
+def document_view(view: QuestionView, sentences: list[str]) -> DocumentView:
+    """The view of a document given as its sentences' matching forms."""
     n = len(sentences)
+    document = "".join(sentences)
 
     def weights(units: frozenset[str]) -> dict[str, float]:
         found = {}
@@ -124,7 +129,8 @@ def document_weights(view: QuestionView, sentences: list[str]) -> DocumentWeight
                 found[unit] = math.log1p(n / df)
         return found
 
-    return DocumentWeights(weights(view.pairs), weights(view.chars), len(view.pairs), len(view.chars), n)
+    return DocumentView(weights(view.pairs), weights(view.chars), len(view.pairs), len(view.chars), n,
+                        _share(view.pairs, document), any(number not in document for number in view.numbers))
 
 
 def _weighted_shares(weights: dict[str, float], asked: int, sentences: int, text: str) -> tuple[float, float]:
@@ -142,14 +148,13 @@ class Candidate:
 
     matching: str
     context: str  # the sentence with its neighbours
-    document: str  # the whole document, matching form
+    document: DocumentView  # of the sentence's document, for this question
     rank: int  # 0-based rank of the best retrieved chunk the sentence overlaps
     dense: float  # that chunk's dense cosine
     top_dense: float  # the best dense cosine among the retrieved chunks
     position: int  # the sentence's index in its document
     term_coverage: float  # the composer's weighted coverage of the question's terms
     count_near_term: bool = False  # a counted amount stands next to a question term, in the unit asked
-    weights: DocumentWeights | None = None  # of the question's units in the sentence's document
 
 
 def features(view: QuestionView, candidate: Candidate) -> list[float]:
@@ -162,7 +167,7 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         _share(view.chars, text),
         _share(view.pairs, text),
         _share(view.pairs, candidate.context),
-        _share(view.pairs, candidate.document),
+        candidate.document.pair_share,
         candidate.term_coverage,
         novel,
         math.log1p(len(text)) / 5,
@@ -181,16 +186,10 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         float(any(n not in text for n in view.numbers)),
         float(view.asks_person and _names_person(text)),
         float(view.asks_org and bool(_ORG_SUFFIX.search(text))),
-        *_document_features(candidate.weights, text),
-        float(any(n not in candidate.document for n in view.numbers)),
+        *_weighted_shares(candidate.document.pairs, candidate.document.pairs_asked, candidate.document.sentences, text),
+        *_weighted_shares(candidate.document.chars, candidate.document.chars_asked, candidate.document.sentences, text),
+        float(candidate.document.lacks_number),
     ]
-
-
-def _document_features(weights: DocumentWeights | None, text: str) -> tuple[float, ...]:
-    if weights is None:
-        return (0.0, 0.0, 0.0, 0.0)
-    return (*_weighted_shares(weights.pairs, weights.pairs_asked, weights.sentences, text),
-            *_weighted_shares(weights.chars, weights.chars_asked, weights.sentences, text))
 
 
 WINDOW_FEATURES = (

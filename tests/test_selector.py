@@ -36,7 +36,7 @@ def test_a_selector_fitted_for_other_features_is_refused(tmp_path):
 def test_document_weights_favour_what_only_the_answering_sentence_shares():
     view = selector.question_view("北京体育大学毗邻哪一公园")
     sentences = ["北京体育大学是一所公立体育大学", "北京体育大学位于海淀区", "学校毗邻圆明园遗址公园"]
-    weights = selector.document_weights(view, sentences)
+    weights = selector.document_view(view, sentences)
     assert weights.pairs["毗邻"] > weights.pairs["大学"] and "海淀" not in weights.pairs
     subject, answer = (selector._weighted_shares(weights.pairs, weights.pairs_asked, weights.sentences, s)[0]
                        for s in (sentences[0], sentences[2]))
