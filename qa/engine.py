@@ -267,7 +267,8 @@ class Engine:
         for document, sentence, rank, _ in candidates:
             sentences = self._sentences_of(document)
             if document.doc_id not in documents:
-                documents[document.doc_id] = selector.document_view(view, [s.matching for s in sentences])
+                documents[document.doc_id] = selector.document_view(
+                    view, [s.matching for s in sentences], document.title)
             position = self._position(document, sentence.span.start)
             context = "".join(s.matching for s in sentences[max(0, position - 1) : position + 2])
             described.append(selector.Candidate(

@@ -50,7 +50,7 @@ FEATURES = (
     "asks_date_no_date", "asks_person", "asks_place", "rank_inverse", "chunk_top", "dense", "dense_gap",
     "first_sentence", "count_near_term", "question_number_missing", "asks_person_has_name", "asks_org_has_org",
     "doc_pair_weighted", "doc_pair_of_question", "doc_char_weighted", "doc_char_of_question",
-    "question_number_not_in_document",
+    "question_number_not_in_document", "aspect_pair_share", "aspect_char_share", "asks_place_has_place",
 )
 # What the verifier reads besides the chosen sentence's features: the ranker's score for it, and the share of
 # the ranker's softmax over the question's candidates that it takes (1 when it is the only candidate).
@@ -87,15 +87,29 @@ def question_view(question: str) -> QuestionView:
                         bool(_ORG_CUE.search(matching)), tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))))
 
 
-def _names_person(text: str) -> bool:
-    """Whether jieba's part-of-speech tagger finds a person's name in the text (run only when one is asked)."""
+@lru_cache(maxsize=20000)
+def _proper_names(text: str) -> tuple[tuple[str, str], ...]:
+    """The (kind, name) of the proper names jieba's part-of-speech tagger finds in the text, kind 'nr' (a
+    person) or 'ns' (a place); run only when a question asks for one, and kept per sentence, since questions
+    share sentences."""
     import jieba.posseg
 
-    return any(pair.flag == "nr" and len(pair.word) > 1 for pair in jieba.posseg.cut(text, HMM=True))
+    return tuple((pair.flag, pair.word) for pair in jieba.posseg.cut(text, HMM=True)
+                 if pair.flag in ("nr", "ns") and len(pair.word) > 1)
+
+
+def _names_another(view: QuestionView, text: str, kind: str) -> bool:
+    """Whether the text names a person or place ('nr', 'ns') that the question does not: the answer to
+    "who" or "where" is a name beyond those the question already holds."""
+    return any(flag == kind and not set(word) <= view.chars for flag, word in _proper_names(text))
+
+
+def _held(wanted: frozenset[str], text: str) -> int:
+    return sum(w in text for w in wanted)
 
 
 def _share(wanted: frozenset[str], text: str) -> float:
-    return sum(w in text for w in wanted) / len(wanted) if wanted else 0.0
+    return _held(wanted, text) / len(wanted) if wanted else 0.0
 
 
 @dataclass(frozen=True)
@@ -114,12 +128,18 @@ class DocumentView:
     sentences: int
     pair_share: float  # of the question's pairs, those the document holds
     lacks_number: bool  # a figure the question names is nowhere in the document
+    # The question's pairs and characters that are not about the document's subject (its title and first
+    # sentence): what the question asks of the subject, which the answering sentence should hold even when it
+    # names the subject only by 其/本/该 or not at all.
+    aspect_pairs: frozenset[str] = frozenset()
+    aspect_chars: frozenset[str] = frozenset()
 
 
-def document_view(view: QuestionView, sentences: list[str]) -> DocumentView:
-    """The view of a document given as its sentences' matching forms."""
+def document_view(view: QuestionView, sentences: list[str], title: str = "") -> DocumentView:
+    """The view of a document given as its sentences' matching forms and its title."""
     n = len(sentences)
     document = "".join(sentences)
+    subject = normalize(title) + " " + (sentences[0] if sentences else "")
 
     def weights(units: frozenset[str]) -> dict[str, float]:
         found = {}
@@ -130,7 +150,9 @@ def document_view(view: QuestionView, sentences: list[str]) -> DocumentView:
         return found
 
     return DocumentView(weights(view.pairs), weights(view.chars), len(view.pairs), len(view.chars), n,
-                        _share(view.pairs, document), any(number not in document for number in view.numbers))
+                        _share(view.pairs, document), any(number not in document for number in view.numbers),
+                        frozenset(p for p in view.pairs if p not in subject),
+                        frozenset(c for c in view.chars if c not in subject))
 
 
 def _weighted_shares(weights: dict[str, float], asked: int, sentences: int, text: str) -> tuple[float, float]:
@@ -184,11 +206,14 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         float(candidate.position == 0),
         float(candidate.count_near_term),
         float(any(n not in text for n in view.numbers)),
-        float(view.asks_person and _names_person(text)),
+        float(view.asks_person and _names_another(view, text, "nr")),
         float(view.asks_org and bool(_ORG_SUFFIX.search(text))),
         *_weighted_shares(candidate.document.pairs, candidate.document.pairs_asked, candidate.document.sentences, text),
         *_weighted_shares(candidate.document.chars, candidate.document.chars_asked, candidate.document.sentences, text),
         float(candidate.document.lacks_number),
+        _held(candidate.document.aspect_pairs, text) / max(1, len(view.pairs)),
+        _held(candidate.document.aspect_chars, text) / max(1, len(view.chars)),
+        float(view.asks_place and _names_another(view, text, "ns")),
     ]
 
 

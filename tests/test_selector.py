@@ -44,6 +44,34 @@ def test_document_weights_favour_what_only_the_answering_sentence_shares():
     assert answer / subject > 1.4 * plain_answer / plain_subject  # the subject's pairs count for less
 
 
+def test_what_the_question_asks_of_the_documents_subject_is_found_where_the_subject_goes_unnamed():
+    view = selector.question_view("黄天竺鲷有多少枚背鳍硬棘")
+    sentences = ["黄天竺鲷，又名环天竺鲷，为鲈形目天竺鲷科的其中一个种", "背鳍硬棘8枚，软条9枚", "栖息在近海"]
+    document = selector.document_view(view, sentences, title="黄天竺鲷")
+    assert {"背鳍", "硬棘"} <= document.aspect_pairs and not {"黄天", "竺鲷"} & document.aspect_pairs
+    named = [selector.FEATURES.index(f) for f in ("aspect_pair_share", "aspect_char_share")]
+
+    def aspect(sentence: str) -> list[float]:
+        candidate = selector.Candidate(sentence, sentence, document, 0, 0.8, 0.8, sentences.index(sentence), 0.5)
+        row = selector.features(view, candidate)
+        return [row[i] for i in named]
+
+    lead, answer = aspect(sentences[0]), aspect(sentences[1])
+    assert all(a > 0 for a in answer) and lead[0] == 0 and answer[0] > 2 * lead[1]
+
+
+def test_a_place_asked_for_is_looked_for_among_the_names_in_the_sentence():
+    view = selector.question_view("玉桂山位于哪里")
+    place = selector.FEATURES.index("asks_place_has_place")
+
+    def row(sentence: str) -> list[float]:
+        document = selector.document_view(view, [sentence])
+        return selector.features(view, selector.Candidate(sentence, sentence, document, 0, 0.8, 0.8, 0, 0.5))
+
+    assert row("玉桂山是位于香港南区鸭脷洲东部的山峰")[place] == 1.0
+    assert row("玉桂山高196米，是岛上的最高峰")[place] == 0.0
+
+
 def test_question_view_reads_the_kind_asked_and_the_figures_named():
     assert selector.question_view("黑龙江产改新闻发布会是谁作的发布").asks_person
     assert selector.question_view("山西产改是哪一年启动的").asks_date
