@@ -1,15 +1,16 @@
 """Learned choice of the answering sentence and of whether to answer at all.
 
-Each candidate sentence is described by features that do not depend on how large the collection is or on
-which words the project's own questions use: how much of the question's characters and character pairs
-the sentence (and its neighbours, and its document) holds, weighted too by how rare each is within the
-sentence's own document, whether it holds the kind of fact asked for, how much it says beyond the question,
-and where retrieval ranked it. Three linear models over those features, fitted by `python -m
-eval.fit_selector` on public reading-comprehension data (with each question also asked without its gold
-passage, where nothing should be chosen), make the decisions: a ranker picks the sentence (fitted so that
-the answering sentence scores highest among its question's candidates), a logistic verifier gives the
-probability that the pick holds the answer, answered only above the fitted threshold, and a window model
-picks the run of clauses to show. The weights and the threshold are data, in `selector.json`.
+Each candidate sentence is described by features that do not depend on which words the project's own questions
+use: how much of the question's characters and character pairs the sentence (and its neighbours, and its
+document) holds, weighted too by how rare each is within the sentence's own document, how much of what the
+question asks beyond the document's subject (its title and first sentence) it holds, whether it holds the kind
+of fact asked for, how much it says beyond the question, and where retrieval ranked it. Three linear models
+over those features, fitted by `python -m eval.fit_selector` on public reading-comprehension data (with each
+question also asked without its gold passage, where nothing should be chosen), make the decisions: a ranker
+picks the sentence (fitted so that the answering sentence scores highest among its question's candidates), a
+logistic verifier gives the probability that the pick holds the answer, answered only above the fitted
+threshold, and a window model picks the run of clauses to show. The weights and the threshold are data, in
+`selector.json`.
 """
 from __future__ import annotations
 
