@@ -18,7 +18,7 @@ from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
 from qa.passage_stats import PassageStats
 from qa.regions import covers, find_regions, main_region, named_regions
-from qa.terms import QueryTerms, coverage, query_terms
+from qa.terms import QueryTerms, coverage, query_terms, weighted_within
 from qa.text_units import Sentence
 
 log = logging.getLogger(__name__)
@@ -263,17 +263,18 @@ class Engine:
         """The selector's description of each candidate (document, sentence, rank, flag) of these hits."""
         dense_at = {h.rank: h.dense_score for h in hits}
         top_dense = max(dense_at.values(), default=0.0)
-        described, documents = [], {}
+        described, documents, document_terms = [], {}, {}
         for document, sentence, rank, _ in candidates:
             sentences = self._sentences_of(document)
             if document.doc_id not in documents:
-                documents[document.doc_id] = selector.document_view(
-                    view, [s.matching for s in sentences], document.title)
+                matching = [s.matching for s in sentences]
+                documents[document.doc_id] = selector.document_view(view, matching, document.title)
+                document_terms[document.doc_id] = weighted_within(terms, matching)
             position = self._position(document, sentence.span.start)
             context = "".join(s.matching for s in sentences[max(0, position - 1) : position + 2])
             described.append(selector.Candidate(
                 sentence.matching, context, documents[document.doc_id], rank, dense_at.get(rank, 0.0),
-                top_dense, position, coverage(terms, sentence.matching, sentence.boundaries),
+                top_dense, position, coverage(document_terms[document.doc_id], sentence.matching, sentence.boundaries),
                 compose.counts_near_terms(terms, sentence.matching)))
         return described
 

@@ -176,7 +176,7 @@ class Candidate:
     dense: float  # that chunk's dense cosine
     top_dense: float  # the best dense cosine among the retrieved chunks
     position: int  # the sentence's index in its document
-    term_coverage: float  # the composer's weighted coverage of the question's terms
+    term_coverage: float  # coverage of the question's terms, weighted without the collection (terms.weighted_within)
     count_near_term: bool = False  # a counted amount stands next to a question term, in the unit asked
 
 

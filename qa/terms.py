@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -175,6 +175,28 @@ def query_terms(question: str, document_frequency, total: int, occurs=None) -> Q
         people=bool(_ASKS_PEOPLE.search(matching)),
         asks_years=bool(_ASKS_YEARS.search(matching)),
     )
+
+
+def weighted_within(terms: QueryTerms, sentences: list[str]) -> QueryTerms:
+    """The terms weighted without the collection: by their rarity among one document's sentences (matching
+    forms), log(1 + (n + 1) / (df + 1)), times their rarity in general written Chinese, log(1 + N / (f + 1))
+    from the word frequencies of jieba's dictionary (a compound it lacks counts as its rarest part). A
+    document's coverage of the question then does not move as unrelated documents join the collection."""
+    jieba = jieba_tokenizer()
+    frequency, total, n = jieba.dt.FREQ, jieba.dt.total, len(sentences)
+
+    def count(term: Term) -> int:
+        found = sum(frequency.get(v, 0) for v in term.variants)
+        if not found and term.parts:
+            found = min((count(part) for part in term.parts), default=0)
+        return found
+
+    def reweighed(term: Term) -> Term:
+        df = sum(any(v in s for v in term.variants) for s in sentences)
+        weight = math.log(1 + (n + 1) / (df + 1)) * math.log(1 + total / (count(term) + 1))
+        return replace(term, weight=weight * (0.5 if len(term.text) == 1 else 1.0))
+
+    return replace(terms, terms=tuple(reweighed(t) for t in terms.terms))
 
 
 def term_found(term: Term, matching_text: str, boundaries: set[int] | None = None) -> float:

@@ -1,6 +1,6 @@
 """Question terms: function words (by part of speech, not by a word list) are never terms on their own and
 never begin or end a compound, but may stand inside one that the corpus holds."""
-from qa.terms import content_words, function_words
+from qa.terms import content_words, coverage, function_words, query_terms, weighted_within
 
 
 def words(question: str, corpus: str) -> list[str]:
@@ -34,3 +34,17 @@ def test_words_no_document_holds_and_not_chinese_do_not_dilute_support(engine):
 
 def test_a_year_no_document_holds_stays_a_term(engine):
     assert "2019" in [t.text for t in engine.question_terms("黑龙江2019年高技能人才有多少").terms]
+
+
+def test_terms_weighted_within_a_document_do_not_move_as_the_collection_grows():
+    question = "改革以来职工书屋建了多少家"
+    document = ["山西深化产业工人队伍建设改革", "改革以来高技能人才达到163万人", "改革以来建成职工书屋500家"]
+    holds = "".join(document).__contains__
+    small = query_terms(question, lambda variants: 2, 10, holds)
+    large = query_terms(question, lambda variants: 2 if "改革" in variants else 900, 10_000, holds)
+    assert [t.weight for t in small.terms] != [t.weight for t in large.terms]  # the collection's weights move
+    within_small, within_large = weighted_within(small, document), weighted_within(large, document)
+    assert [t.weight for t in within_small.terms] == [t.weight for t in within_large.terms]
+    weight = {t.text: t.weight for t in within_small.terms}
+    assert weight["改革"] < weight["职工书屋"]  # common, and in every sentence: it tells least
+    assert coverage(within_small, document[2]) > 0.8 > 0.4 > coverage(within_small, document[1])
