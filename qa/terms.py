@@ -149,6 +149,16 @@ def _part_terms(parts: tuple) -> tuple[Term, ...]:
     return tuple(Term(word, synonym_groups().get(word, (word,)), 1.0, _part_terms(sub)) for word, sub in parts)
 
 
+def _rarity(held_by: int, out_of: int) -> float:
+    """How telling a word is that `held_by` of `out_of` texts hold: log(1 + (out_of + 1) / (held_by + 1))."""
+    return math.log(1 + (out_of + 1) / (held_by + 1))
+
+
+def _length_weight(word: str) -> float:
+    """A single character says less than a word: it counts half."""
+    return 0.5 if len(word) == 1 else 1.0
+
+
 def query_terms(question: str, document_frequency, total: int, occurs=None) -> QueryTerms:
     """Weighted terms of a question; `document_frequency(variants)` counts passages holding any variant,
     `occurs(word)` says whether a word is anywhere in the corpus (derived from the first when not given)."""
@@ -159,8 +169,7 @@ def query_terms(question: str, document_frequency, total: int, occurs=None) -> Q
         df = document_frequency(variants)
         if df == 0 and not _CJK.search(word) and not any(c.isdigit() for c in word):
             continue  # a stray tag or foreign word no document holds; a year or number asked stays a term
-        weight = math.log(1 + (total + 1) / (df + 1))
-        terms.append(Term(word, variants, weight * (0.5 if len(word) == 1 else 1.0), _part_terms(parts)))
+        terms.append(Term(word, variants, _rarity(df, total) * _length_weight(word), _part_terms(parts)))
     matching = normalize(question)
     return QueryTerms(
         tuple(terms),
@@ -193,8 +202,8 @@ def weighted_within(terms: QueryTerms, sentences: list[str]) -> QueryTerms:
 
     def reweighed(term: Term) -> Term:
         df = sum(any(v in s for v in term.variants) for s in sentences)
-        weight = math.log(1 + (n + 1) / (df + 1)) * math.log(1 + total / (count(term) + 1))
-        return replace(term, weight=weight * (0.5 if len(term.text) == 1 else 1.0))
+        weight = _rarity(df, n) * math.log(1 + total / (count(term) + 1))
+        return replace(term, weight=weight * _length_weight(term.text))
 
     return replace(terms, terms=tuple(reweighed(t) for t in terms.terms))
 
