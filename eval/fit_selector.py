@@ -90,7 +90,7 @@ def fit(groups: list[dict]):
     chooser = Selector(ranker, ranker, ranker)  # only its ranker is used, to pick
     vx, vy, vw = [], [], []
     for g in groups:
-        picked = chooser.pick(g["rows"])
+        picked = chooser.pick(g["rows"], g["documents"])
         if picked is not None:
             vx.append(picked[1])
             vy.append(g["labels"][picked[0]])
@@ -238,7 +238,8 @@ def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, re
             continue
         rated = compose.rated_windows(terms, view, sentence, SINGLE_MAX_CHARS, region_named)
         windows.append({"rows": [r for _, r in rated], "labels": [int(holds(s.text)) for s, _ in rated]})
-    return {"rows": [features(view, c) for c in described], "labels": labels, "windows": windows}
+    return {"rows": [features(view, c) for c in described], "labels": labels, "windows": windows,
+            "documents": [document.doc_id for document, _, _, _ in candidates]}
 
 
 def _code_digest() -> str:
@@ -295,7 +296,7 @@ def choices(groups: list[dict], model) -> list[tuple[int, float, int] | None]:
     holds the gold answer (None: no candidates)."""
     found = []
     for g in groups:
-        chosen = model.choose(g["rows"])
+        chosen = model.choose(g["rows"], g["documents"])
         if chosen is None:
             found.append(None)
             continue

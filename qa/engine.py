@@ -246,10 +246,11 @@ class Engine:
         if not candidates:
             return None
         rows = [selector.features(view, c) for c in self.described(view, terms, hits, candidates)]
+        documents = [c[0].doc_id for c in candidates]
         clean = [i for i, c in enumerate(candidates) if c[3] is None]
-        choice = self.selector.choose(rows, clean)
+        choice = self.selector.choose(rows, documents, clean)
         if len(clean) < len(candidates) and (choice is None or choice.probability < self.threshold):
-            anything = self.selector.choose(rows)
+            anything = self.selector.choose(rows, documents)
             if choice is None or anything.probability > choice.probability:
                 choice = anything
         if choice is None:
@@ -262,9 +263,12 @@ class Engine:
                   candidates) -> list[selector.Candidate]:
         """The selector's description of each candidate (document, sentence, rank, flag) of these hits."""
         dense_at = {h.rank: h.dense_score for h in hits}
-        top_dense = max(dense_at.values(), default=0.0)
+        by_document: dict[str, list[float]] = {}
+        for hit in hits:
+            by_document.setdefault(hit.chunk.doc_id, []).append(hit.dense_score)
         described, documents, document_terms = [], {}, {}
         for document, sentence, rank, _ in candidates:
+            dense, others = dense_at.get(rank, 0.0), by_document.get(document.doc_id, [0.0])
             sentences = self._sentences_of(document)
             if document.doc_id not in documents:
                 matching = [s.matching for s in sentences]
@@ -273,8 +277,8 @@ class Engine:
             position = self._position(document, sentence.span.start)
             context = "".join(s.matching for s in sentences[max(0, position - 1) : position + 2])
             described.append(selector.Candidate(
-                sentence.matching, context, documents[document.doc_id], rank, dense_at.get(rank, 0.0),
-                top_dense, position, coverage(document_terms[document.doc_id], sentence.matching, sentence.boundaries),
+                sentence.matching, context, documents[document.doc_id], sum(d > dense for d in others), dense,
+                max(others), position, coverage(document_terms[document.doc_id], sentence.matching, sentence.boundaries),
                 compose.counts_near_terms(terms, sentence.matching)))
         return described
 

@@ -4,7 +4,10 @@ Each candidate sentence is described by features that do not depend on which wor
 use: how much of the question's characters and character pairs the sentence (and its neighbours, and its
 document) holds, weighted too by how rare each is within the sentence's own document, how much of what the
 question asks beyond the document's subject (its title and first sentence) it holds, whether it holds the kind
-of fact asked for, how much it says beyond the question, and where retrieval ranked it. Three linear models
+of fact asked for, how much it says beyond the question, and how close its passage is to the question by
+embedding compared with the other retrieved passages of the same document. Nothing in a candidate's
+description depends on other documents, so an answer does not move when unrelated documents are added. Three
+linear models
 over those features, fitted by `python -m eval.fit_selector` on public reading-comprehension data (with each
 question also asked without its gold passage, where nothing should be chosen), make the decisions: a ranker
 picks the sentence (fitted so that the answering sentence scores highest among its question's candidates), a
@@ -48,14 +51,14 @@ _PLACE_CUE = re.compile(r"哪里|哪儿|何处|何地|哪个(?:国家|城市|地
 FEATURES = (
     "char_share", "pair_share", "pair_share_context", "pair_share_document", "term_coverage",
     "novel_share", "log_length", "asks_number_has_number", "asks_number_no_number", "asks_date_has_date",
-    "asks_date_no_date", "asks_person", "asks_place", "rank_inverse", "chunk_top", "dense", "dense_gap",
+    "asks_date_no_date", "asks_person", "asks_place", "doc_rank_inverse", "doc_chunk_top", "dense", "doc_dense_gap",
     "first_sentence", "count_near_term", "question_number_missing", "asks_person_has_name", "asks_org_has_org",
     "doc_pair_weighted", "doc_pair_of_question", "doc_char_weighted", "doc_char_of_question",
     "question_number_not_in_document", "aspect_pair_share", "aspect_char_share", "asks_place_has_place",
 )
 # What the verifier reads besides the chosen sentence's features: the ranker's score for it, and the share of
-# the ranker's softmax over the question's candidates that it takes (1 when it is the only candidate).
-VERIFIER_FEATURES = FEATURES + ("ranker_score", "ranker_share")
+# the ranker's softmax over its own document's candidates that it takes (1 when it is the only one).
+VERIFIER_FEATURES = FEATURES + ("ranker_score", "doc_ranker_share")
 
 
 @dataclass(frozen=True)
@@ -167,14 +170,15 @@ def _weighted_shares(weights: dict[str, float], asked: int, sentences: int, text
 
 @dataclass(frozen=True)
 class Candidate:
-    """One candidate sentence, in matching form, with the texts around it and how retrieval ranked it."""
+    """One candidate sentence, in matching form, with the texts around it and how close its passage is to the
+    question among its own document's retrieved passages (not among all: that would move with the collection)."""
 
     matching: str
     context: str  # the sentence with its neighbours
     document: DocumentView  # of the sentence's document, for this question
-    rank: int  # 0-based rank of the best retrieved chunk the sentence overlaps
+    doc_rank: int  # 0-based rank, by dense cosine, of the sentence's best chunk among its document's retrieved chunks
     dense: float  # that chunk's dense cosine
-    top_dense: float  # the best dense cosine among the retrieved chunks
+    doc_top_dense: float  # the best dense cosine among its document's retrieved chunks
     position: int  # the sentence's index in its document
     term_coverage: float  # coverage of the question's terms, weighted without the collection (terms.weighted_within)
     count_near_term: bool = False  # a counted amount stands next to a question term, in the unit asked
@@ -200,10 +204,10 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         float(view.asks_date and not has_date),
         float(view.asks_person),
         float(view.asks_place),
-        1.0 / (1 + candidate.rank),
-        float(candidate.rank == 0),
+        1.0 / (1 + candidate.doc_rank),
+        float(candidate.doc_rank == 0),
         candidate.dense,
-        candidate.dense - candidate.top_dense,
+        candidate.dense - candidate.doc_top_dense,
         float(candidate.position == 0),
         float(candidate.count_near_term),
         float(any(n not in text for n in view.numbers)),
@@ -292,21 +296,25 @@ class Selector:
     def threshold(self) -> float:
         return self.verifier.threshold
 
-    def pick(self, rows: list[list[float]], among: list[int] | None = None) -> tuple[int, list[float]] | None:
+    def pick(self, rows: list[list[float]], documents: list[str], among: list[int] | None = None
+             ) -> tuple[int, list[float]] | None:
         """The ranker's best of the candidates `among` (all when None) and the verifier's row for it: its
-        features, its score and its share of the softmax of the scores."""
+        features, its score and its share of the softmax of the scores of the candidates of its document
+        (`documents`: each row's document)."""
         among = list(range(len(rows))) if among is None else among
         if not among:
             return None
         scores = self.ranker.scores([rows[i] for i in among])
         first = int(np.argmax(scores))  # the first of equals
-        best = float(scores[first])
-        share = 1.0 / float(np.exp(scores - best).sum())
-        return among[first], list(rows[among[first]]) + [best, share]
+        best, chosen = float(scores[first]), among[first]
+        same = np.array([documents[i] == documents[chosen] for i in among])
+        share = 1.0 / float(np.exp(scores[same] - best).sum())
+        return chosen, list(rows[chosen]) + [best, share]
 
-    def choose(self, rows: list[list[float]], among: list[int] | None = None) -> Choice | None:
+    def choose(self, rows: list[list[float]], documents: list[str], among: list[int] | None = None
+               ) -> Choice | None:
         """The best of the candidates `among` (all when None) and how likely it holds the answer."""
-        picked = self.pick(rows, among)
+        picked = self.pick(rows, documents, among)
         if picked is None:
             return None
         index, row = picked

@@ -116,12 +116,22 @@ def test_fit_recovers_a_separating_feature_and_the_threshold_separates_answerabl
     verifier = selector.SelectorModel(("a", "score", "share"), np.array([4.0, 0.0, 0.0]), -2.0, 0.5)
     window = selector.SelectorModel(("w",), np.array([1.0]), 0.0)
     model = selector.Selector(ranker, verifier, window)
-    answerable = {"removed": False, "rows": [[0.0], [1.0]], "labels": [0, 1],
+    answerable = {"removed": False, "rows": [[0.0], [1.0]], "labels": [0, 1], "documents": ["a", "a"],
                   "windows": [None, {"rows": [[0.0], [1.0]], "labels": [0, 1]}]}
-    removed = {"removed": True, "rows": [[0.3]], "labels": [0], "windows": [None]}
+    removed = {"removed": True, "rows": [[0.3]], "labels": [0], "documents": ["b"], "windows": [None]}
     threshold, scores = best_threshold([answerable, removed], model)
     assert 0.31 <= threshold <= 0.88  # above the removed question's 0.31, below the answer's 0.88
     assert scores["contains_gold"] == 1.0 and scores["abstained_gold_removed"] == 1.0
+
+
+def test_the_verifier_reads_the_picks_share_among_its_own_documents_candidates_only():
+    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
+    model = selector.Selector(ranker, ranker, ranker)
+    rows = [[2.0], [2.0 - np.log(3.0)]]
+    alone = model.pick(rows, ["ours", "ours"])
+    # a candidate of another document, however strong, does not change the pick's share within its own
+    joined = model.pick(rows + [[1.9]], ["ours", "ours", "added"])
+    assert alone == joined == (0, [2.0, 2.0, pytest.approx(0.75)])
 
 
 def test_split_is_stable_and_keeps_an_article_together():
