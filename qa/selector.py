@@ -5,15 +5,15 @@ use: how much of the question's characters and character pairs the sentence (and
 document) holds, weighted too by how rare each is within the sentence's own document, how much of what the
 question asks beyond the document's subject (its title and first sentence) it holds, whether it holds the kind
 of fact asked for, how much it says beyond the question, and how close its passage is to the question by
-embedding compared with the other retrieved passages of the same document. Nothing in a candidate's
-description depends on other documents, so an answer does not move when unrelated documents are added. Three
-linear models
-over those features, fitted by `python -m eval.fit_selector` on public reading-comprehension data (with each
-question also asked without its gold passage, where nothing should be chosen), make the decisions: a ranker
-picks the sentence (fitted so that the answering sentence scores highest among its question's candidates), a
-logistic verifier gives the probability that the pick holds the answer, answered only above the fitted
-threshold, and a window model picks the run of clauses to show. The weights and the threshold are data, in
-`selector.json`.
+embedding compared with the other retrieved passages of the same document. Almost nothing in a candidate's
+description depends on other documents, so answers rarely move when unrelated documents are added; what
+still does is which of the question's words the collection merges into compounds (`terms.query_terms`), read
+by the word coverage and the count-next-to-a-term features. Three linear models over those features, fitted
+by `python -m eval.fit_selector` on public reading-comprehension data (with each question also asked without
+its gold passage, where nothing should be chosen), make the decisions: a ranker picks the sentence (fitted so
+that the answering sentence scores highest among its question's candidates), a logistic verifier gives the
+probability that the pick holds the answer, answered only above the fitted threshold, and a window model
+picks the run of clauses to show. The weights and the threshold are data, in `selector.json`.
 """
 from __future__ import annotations
 

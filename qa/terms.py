@@ -189,8 +189,9 @@ def query_terms(question: str, document_frequency, total: int, occurs=None) -> Q
 def weighted_within(terms: QueryTerms, sentences: list[str]) -> QueryTerms:
     """The terms weighted without the collection: by their rarity among one document's sentences (matching
     forms), log(1 + (n + 1) / (df + 1)), times their rarity in general written Chinese, log(1 + N / (f + 1))
-    from the word frequencies of jieba's dictionary (a compound it lacks counts as its rarest part). A
-    document's coverage of the question then does not move as unrelated documents join the collection."""
+    from the word frequencies of jieba's dictionary (a compound it lacks counts as its rarest part). The
+    weights then do not move as unrelated documents join the collection; the words themselves are still the
+    compounds the collection merges (`content_words`)."""
     jieba = jieba_tokenizer()
     frequency, total, n = jieba.dt.FREQ, jieba.dt.total, len(sentences)
 
