@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.textnorm import normalize
 from core.types import Document
 from qa import selector
 from qa.terms import QueryTerms, coverage, term_positions
@@ -28,17 +29,27 @@ _TRAILING_PUNCT = "，,；;：:、。… "
 YEARS = re.compile(r"(?<![\d.])\d{1,2}\s*年|[一二三四五六七八九十两]+年")  # a duration: 7年, 两年
 _CLAUSE_BREAK = re.compile(r"[,;，；。!?！？]")
 PEOPLE_UNIT = re.compile(r"人|名|位")
+# A sentence that announces a list without giving it: "共三部分。", "分为四类。", or one that ends in a colon.
+_ANNOUNCES_LIST = re.compile(
+    r"(?:共|分为?|包括|包含)[一二三四五六七八九十两\d]+个?(?:部分|方面|类|项|条|点|步|个)[。；;]?$|[：:]$")
+# A sentence that opens as an item of an enumeration: 第一, 二是, (三), 4.
+_LIST_ITEM = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+LIST_LOOKAHEAD = 8  # sentences after an announcing one searched for its items
+
 NEAR = 10  # characters between a term and its number that still count as "the number of that term"
 
 
 @dataclass(frozen=True)
 class Excerpt:
-    """The answering part (`window`) of a sentence of a document, and how well it answers."""
+    """The answering part (`window`) of a sentence of a document, and how well it answers. `sentence` is the
+    span cited; `items`, when the sentence announces a list that the sentences after it give, are those
+    items' opening clauses, shown after the window (and `sentence` then runs on to the last of them)."""
 
     document: Document
     sentence: Span
     window: Span
     support: float  # the selector's likelihood that the sentence holds the answer, 0..1: ranks and decides
+    items: tuple[Span, ...] = ()
 
 
 def counts_near_terms(terms: QueryTerms, matching: str) -> bool:
@@ -128,9 +139,36 @@ def cut_excerpt(
     return Excerpt(document, sentence.span, window, likelihood)
 
 
+def run_on_list(excerpt: Excerpt, following: list[Sentence], max_chars: int) -> Excerpt:
+    """The excerpt with the items of the list its sentence announces ("共三部分。", a closing colon) when it
+    shows the sentence's end: the opening clause of each of the next sentences that opens as an item (第一,
+    二是, (三)), skipping those that elaborate on an item, while the answer stays within `max_chars`.
+    Otherwise the excerpt as it is: a sentence that only says a list exists does not answer what is on it."""
+    sentence = excerpt.sentence
+    if not _ANNOUNCES_LIST.search(normalize(sentence.text)) or sentence.end - excerpt.window.end > 2:
+        return excerpt
+    items, length = [], len(excerpt.window.text)
+    for later in following[:LIST_LOOKAHEAD]:
+        if not _LIST_ITEM.match(normalize(later.span.text)):
+            if not items and later is not following[0]:
+                break  # the announced list does not follow
+            continue
+        item = _trim(next(iter(clauses(later.span)), later.span), max_chars)
+        if length + 1 + len(item.text) > max_chars:
+            break
+        items.append(item)
+        length += 1 + len(item.text)
+    if len(items) < 2:
+        return excerpt
+    end = items[-1].end
+    text = excerpt.document.text[sentence.start:end]
+    return Excerpt(excerpt.document, Span(text, sentence.start, end), excerpt.window, excerpt.support, tuple(items))
+
+
 def phrase(excerpt: Excerpt, marker: int, label: str | None) -> str:
-    """One answer line in the document's own words: optional label, the excerpt, its date, the marker."""
-    text = excerpt.window.text
+    """One answer line in the document's own words: optional label, the excerpt (and the items of the list
+    it announces, after a colon, between semicolons), its date, the marker."""
+    text = excerpt.window.text + ("：" + "；".join(item.text for item in excerpt.items) if excerpt.items else "")
     date = excerpt.document.date
     note = f"（{date}）" if date and not re.search(r"\d{4}", text) else ""
     prefix = f"{label}：" if label else ""

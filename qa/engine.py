@@ -256,8 +256,10 @@ class Engine:
         if choice is None:
             return None
         document, sentence, _, _ = candidates[choice.index]
-        return compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
-                                   self.selector)
+        excerpt = compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
+                                      self.selector)
+        position = self._position(document, sentence.span.start)
+        return compose.run_on_list(excerpt, self._sentences_of(document)[position + 1:], max_chars)
 
     def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
                   candidates) -> list[selector.Candidate]:

@@ -131,3 +131,11 @@ def test_a_document_left_out_is_never_retrieved_or_cited(engine):
     without = engine.ask("黑龙江高技能人才多少", exclude=frozenset({HEILONGJIANG}))
     assert without.abstained and all(p.doc_id != HEILONGJIANG for p in without.passages)
     assert "82.7" in engine.ask("黑龙江高技能人才多少", exclude=frozenset({"kunming-five-years-of-reform"})).answer
+
+
+def test_a_question_about_the_parts_a_document_announces_gets_each_part_cited(engine):
+    answer = engine.ask("山西国企产改实施意见的三个部分分别是什么")
+    assert all(part in answer.answer for part in ("总体要求", "重点任务", "保障措施")) and len(answer.answer) <= 120
+    citation = answer.citations[0]
+    assert engine.documents[citation.doc_id].text[citation.start:citation.end] == citation.text
+    assert "共三部分" in citation.text and citation.text.endswith("第三部分是保障措施")
