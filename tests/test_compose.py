@@ -32,7 +32,7 @@ def test_a_sentence_that_announces_nothing_or_is_not_followed_by_items_is_left_a
 
 
 def test_items_stop_where_the_answer_would_grow_too_long():
-    text = "意见包括以下内容：" + "".join(f"{n}是第{n}项要求写得很长很长的一段说明文字。" for n in "一二三四五六")
+    text = "意见包括以下内容：\n" + "".join(f"{n}是第{n}项要求写得很长很长的一段说明文字。" for n in "一二三四五六")
     excerpt, following = _excerpt_of_first(text)
     run = compose.run_on_list(excerpt, following, 60)
     assert 2 <= len(run.items) < 6 and len(compose.phrase(run, 1, None)) <= 60 + len("[1]")
