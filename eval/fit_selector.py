@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reform-weight", type=float, default=1.0,
                         help="weight of each project question's rows relative to a public one (default: %(default)s)")
     parser.add_argument("--rows", type=Path, default=Path("data/selector_rows"),
-                        help="cache of collected feature rows (default: %(default)s)")
+                        help="cache of collected feature rows, one file per dataset, split and kind; rows "
+                        "collected for older code are removed (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=Path("qa/selector.json"))
     args = parser.parse_args(argv)
 
@@ -121,7 +122,7 @@ def collect(name: str, count: int, data_dir: Path | None, cache: Path, split: st
     identity = ([name, count, FEATURES, _code_digest()] + ([split] if split != "fit" else [])
                 + (["near-miss year"] if near_miss else []))
     key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:12]
-    cached = cache / f"{name}-{key}.json"
+    cached = cache / f"{name}-{split}-{'year' if near_miss else 'asked'}-{key}.json"
     if cached.exists():
         return json.loads(cached.read_text(encoding="utf-8"))
     passages, questions = load_dataset(name, data_dir or DEFAULT_DATA_DIR)
@@ -150,6 +151,8 @@ def collect(name: str, count: int, data_dir: Path | None, cache: Path, split: st
             groups.append(question_rows(engine, question, removed))
     cache.mkdir(parents=True, exist_ok=True)
     cached.write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+    for stale in stale_rows(cached):
+        stale.unlink()
     return groups
 
 
@@ -240,6 +243,16 @@ def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, re
         windows.append({"rows": [r for _, r in rated], "labels": [int(holds(s.text)) for s, _ in rated]})
     return {"rows": [features(view, c) for c in described], "labels": labels, "windows": windows,
             "documents": [document.doc_id for document, _, _, _ in candidates]}
+
+
+def stale_rows(kept: Path) -> list[Path]:
+    """The cached row files that `kept` (named dataset-split-kind-key.json) replaces: those of the same dataset,
+    split and kind collected for other code, features or counts, and those named the older way (dataset-key)."""
+    prefix = kept.name.rsplit("-", 1)[0] + "-"
+    older = re.compile(re.escape(kept.name.split("-", 1)[0]) + r"-[0-9a-f]{12}\.json")
+    return sorted(p for p in kept.parent.glob("*.json")
+                  if p != kept and (p.name.startswith(prefix) and p.name.count("-") == kept.name.count("-")
+                                    or older.fullmatch(p.name)))
 
 
 def _code_digest() -> str:

@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from eval.fit_selector import best_threshold, fit_listwise, fit_logistic, split_of
+from eval.fit_selector import best_threshold, fit_listwise, fit_logistic, split_of, stale_rows
 from qa import selector
 
 
@@ -132,6 +132,16 @@ def test_the_verifier_reads_the_picks_share_among_its_own_documents_candidates_o
     # a candidate of another document, however strong, does not change the pick's share within its own
     joined = model.pick(rows + [[1.9]], ["ours", "ours", "added"])
     assert alone == joined == (0, [2.0, 2.0, pytest.approx(0.75)])
+
+
+def test_rows_collected_again_replace_only_the_same_datasets_split_and_kind(tmp_path):
+    names = ["drcd-fit-asked-aaaaaaaaaaaa.json", "drcd-fit-asked-bbbbbbbbbbbb.json", "drcd-fit-year-cccccccccccc.json",
+             "drcd-judge-asked-dddddddddddd.json", "cmrc2018-fit-asked-eeeeeeeeeeee.json",
+             "drcd-0123456789ab.json", "cmrc2018-0123456789ab.json"]
+    for name in names:
+        (tmp_path / name).write_text("[]", encoding="utf-8")
+    stale = stale_rows(tmp_path / "drcd-fit-asked-bbbbbbbbbbbb.json")
+    assert [p.name for p in stale] == ["drcd-0123456789ab.json", "drcd-fit-asked-aaaaaaaaaaaa.json"]
 
 
 def test_split_is_stable_and_keeps_an_article_together():
