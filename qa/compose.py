@@ -33,7 +33,7 @@ PEOPLE_UNIT = re.compile(r"人|名|位")
 _ANNOUNCES_LIST = re.compile(
     r"(?:共|分为?|包括|包含)[一二三四五六七八九十两\d]+个?(?:部分|方面|类|项|条|点|步|个)[。；;]?$|[：:]$")
 # A sentence that opens as an item of an enumeration: 第一, 二是, (三), 4.
-_LIST_ITEM = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+_LIST_ITEM = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")
 LIST_LOOKAHEAD = 8  # sentences after an announcing one searched for its items
 
 NEAR = 10  # characters between a term and its number that still count as "the number of that term"

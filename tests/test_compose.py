@@ -29,6 +29,8 @@ def test_a_sentence_that_announces_nothing_or_is_not_followed_by_items_is_left_a
     assert compose.run_on_list(plain, following, 120) is plain
     unfollowed, following = _excerpt_of_first("工作成效体现在四个方面：立足提供人才支撑。立足创新。立足平台。")
     assert compose.run_on_list(unfollowed, following, 120) is unfollowed
+    figures, following = _excerpt_of_first("成果如下：\n1.3万场次竞赛。2.5万人参赛。")  # decimals, not items 1. and 2.
+    assert compose.run_on_list(figures, following, 120) is figures
 
 
 def test_items_stop_where_the_answer_would_grow_too_long():
