@@ -6,7 +6,13 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from eval.fit_selector import best_threshold, fit_listwise, fit_logistic, split_of, stale_rows
+from eval.fit_selector import (
+    best_threshold,
+    fit_listwise,
+    fit_logistic,
+    split_of,
+    stale_rows,
+)
 from qa import selector
 
 
