@@ -141,19 +141,20 @@ def cut_excerpt(
 
 def run_on_list(excerpt: Excerpt, following: list[Sentence], max_chars: int) -> Excerpt:
     """The excerpt with the items of the list its sentence announces ("共三部分。", a closing colon) when it
-    shows the sentence's end: the opening clause of each of the next sentences that opens as an item (第一,
-    二是, (三)), skipping those that elaborate on an item, while the answer stays within `max_chars`.
-    Otherwise the excerpt as it is: a sentence that only says a list exists does not answer what is on it."""
+    shows the sentence's end: the opening clause of each of the `following` sentences (those searched: the
+    engine passes the next LIST_LOOKAHEAD) that opens as an item (第一, 二是, (三)), skipping those that
+    elaborate on an item, while the answer stays within `max_chars`. Otherwise the excerpt as it is: a
+    sentence that only says a list exists does not answer what is on it."""
     sentence = excerpt.sentence
     if not _ANNOUNCES_LIST.search(normalize(sentence.text)) or sentence.end - excerpt.window.end > 2:
         return excerpt
     items, length = [], len(excerpt.window.text)
-    for later in following[:LIST_LOOKAHEAD]:
+    for i, later in enumerate(following):
         if not _LIST_ITEM.match(normalize(later.span.text)):
-            if not items and later is not following[0]:
+            if not items and i > 0:
                 break  # the announced list does not follow
             continue
-        item = _trim(next(iter(clauses(later.span)), later.span), max_chars)
+        item = _trim((clauses(later.span) or [later.span])[0], max_chars)
         if length + 1 + len(item.text) > max_chars:
             break
         items.append(item)
