@@ -190,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="default: %(default)s")
     parser.add_argument("--sample", type=int, help="ask a random sample of N questions (seeded); default: all")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--skip-sample", type=int, metavar="N",
+                        help="first leave out the N questions that --sample N with this seed draws: questions not "
+                        "looked at before, to judge a change after earlier runs have been read")
     parser.add_argument("--split", choices=("all", "fit", "judge"), default="all",
                         help="ask only the questions of one half of the articles (eval.fit_selector fits the "
                         "answer selector on 'fit'; score it on 'judge'); default: %(default)s")
@@ -218,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
 
         titles = {p.id: p.title for p in passages}
         questions = [q for q in questions if split_of(titles[q.passage_id]) == args.split]
+    if args.skip_sample:
+        seen = {q.id for q in random.Random(args.seed).sample(questions, min(args.skip_sample, len(questions)))}
+        questions = [q for q in questions if q.id not in seen]
     if args.sample and args.sample < len(questions):
         questions = random.Random(args.seed).sample(questions, args.sample)
     work = args.work_dir / args.dataset
