@@ -29,12 +29,16 @@ _TRAILING_PUNCT = "，,；;：:、。… "
 YEARS = re.compile(r"(?<![\d.])\d{1,2}\s*年|[一二三四五六七八九十两]+年")  # a duration: 7年, 两年
 _CLAUSE_BREAK = re.compile(r"[,;，；。!?！？]")
 PEOPLE_UNIT = re.compile(r"人|名|位")
+_DIGIT = re.compile(r"\d")
 # A sentence that announces a list without giving it: "共三部分。", "分为四类。", or one that ends in a colon.
 _ANNOUNCES_LIST = re.compile(
     r"(?:共|分为?|包括|包含)[一二三四五六七八九十两\d]+个?(?:部分|方面|类|项|条|点|步|个)[。；;]?$|[：:]$")
 # A sentence that opens as an item of an enumeration: 第一, 二是, (三), 4.
 _LIST_ITEM = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")
 LIST_LOOKAHEAD = 8  # sentences after an announcing one searched for its items
+# A heading: a sentence that opens as an item and names a topic in a few words ("二是试点打通职业晋升通道。",
+# "第一部分是总体要求。"); the sentence after it says what is done or decided under it.
+HEADING_MAX_CHARS = 24
 
 NEAR = 10  # characters between a term and its number that still count as "the number of that term"
 
@@ -42,8 +46,9 @@ NEAR = 10  # characters between a term and its number that still count as "the n
 @dataclass(frozen=True)
 class Excerpt:
     """The answering part (`window`) of a sentence of a document, and how well it answers. `sentence` is the
-    span cited; `items`, when the sentence announces a list that the sentences after it give, are those
-    items' opening clauses, shown after the window (and `sentence` then runs on to the last of them)."""
+    span cited; `items`, when the sentence announces a list that the sentences after it give (or is a heading
+    over the sentence after it), are those items' opening clauses, shown after the window (and `sentence`
+    then runs on to the last of them)."""
 
     document: Document
     sentence: Span
@@ -139,6 +144,18 @@ def cut_excerpt(
     return Excerpt(document, sentence.span, window, likelihood)
 
 
+def run_on(excerpt: Excerpt, following: list[Sentence], max_chars: int) -> Excerpt:
+    """The excerpt run on into the sentences after it where its sentence only announces what follows: the
+    items of a list it announces (`run_on_list`), else the opening clause of the sentence under a heading
+    (`run_on_heading`); otherwise as it is."""
+    listed = run_on_list(excerpt, following, max_chars)
+    return listed if listed.items else run_on_heading(excerpt, following, max_chars)
+
+
+def _shows_whole(excerpt: Excerpt) -> bool:
+    return excerpt.sentence.end - excerpt.window.end <= 2
+
+
 def run_on_list(excerpt: Excerpt, following: list[Sentence], max_chars: int) -> Excerpt:
     """The excerpt with the items of the list its sentence announces ("共三部分。", a closing colon) when it
     shows the sentence's end: the opening clause of each of the `following` sentences (those searched: the
@@ -146,7 +163,7 @@ def run_on_list(excerpt: Excerpt, following: list[Sentence], max_chars: int) -> 
     elaborate on an item, while the answer stays within `max_chars`. Otherwise the excerpt as it is: a
     sentence that only says a list exists does not answer what is on it."""
     sentence = excerpt.sentence
-    if not _ANNOUNCES_LIST.search(normalize(sentence.text)) or sentence.end - excerpt.window.end > 2:
+    if not _ANNOUNCES_LIST.search(normalize(sentence.text)) or not _shows_whole(excerpt):
         return excerpt
     items, length = [], len(excerpt.window.text)
     for i, later in enumerate(following):
@@ -154,16 +171,43 @@ def run_on_list(excerpt: Excerpt, following: list[Sentence], max_chars: int) -> 
             if not items and i > 0:
                 break  # the announced list does not follow
             continue
-        item = _trim((clauses(later.span) or [later.span])[0], max_chars)
+        item = _opening_clause(later, max_chars)
         if length + 1 + len(item.text) > max_chars:
             break
         items.append(item)
         length += 1 + len(item.text)
     if len(items) < 2:
         return excerpt
-    end = items[-1].end
-    text = excerpt.document.text[sentence.start:end]
-    return Excerpt(excerpt.document, Span(text, sentence.start, end), excerpt.window, excerpt.support, tuple(items))
+    return _with_items(excerpt, items)
+
+
+def run_on_heading(excerpt: Excerpt, following: list[Sentence], max_chars: int) -> Excerpt:
+    """The excerpt with the opening clause of the next sentence when the excerpt is a whole heading (a short
+    sentence that opens as an item and holds no figure) and the next sentence is not another item:
+    a heading names a topic, the sentence under it says what was done. Otherwise the excerpt as it is."""
+    sentence = excerpt.sentence
+    heading = normalize(sentence.text)
+    item = _LIST_ITEM.match(heading)
+    if (item is None or len(heading) > HEADING_MAX_CHARS or _DIGIT.search(heading, item.end())
+            or excerpt.window.start != sentence.start or not _shows_whole(excerpt) or not following):
+        return excerpt
+    if _LIST_ITEM.match(normalize(following[0].span.text)):
+        return excerpt
+    under = _opening_clause(following[0], max_chars)
+    if len(excerpt.window.text) + 1 + len(under.text) > max_chars:
+        return excerpt
+    return _with_items(excerpt, [under])
+
+
+def _opening_clause(sentence: Sentence, max_chars: int) -> Span:
+    return _trim((clauses(sentence.span) or [sentence.span])[0], max_chars)
+
+
+def _with_items(excerpt: Excerpt, items: list[Span]) -> Excerpt:
+    """The excerpt showing these items after its window, its cited span running on to the last of them."""
+    start, end = excerpt.sentence.start, items[-1].end
+    span = Span(excerpt.document.text[start:end], start, end)
+    return Excerpt(excerpt.document, span, excerpt.window, excerpt.support, tuple(items))
 
 
 def phrase(excerpt: Excerpt, marker: int, label: str | None) -> str:

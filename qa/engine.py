@@ -259,8 +259,8 @@ class Engine:
         excerpt = compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
                                       self.selector)
         after = self._position(document, sentence.span.start) + 1
-        return compose.run_on_list(excerpt, self._sentences_of(document)[after : after + compose.LIST_LOOKAHEAD],
-                                   max_chars)
+        return compose.run_on(excerpt, self._sentences_of(document)[after : after + compose.LIST_LOOKAHEAD],
+                              max_chars)
 
     def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
                   candidates) -> list[selector.Candidate]:

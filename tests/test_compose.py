@@ -1,4 +1,5 @@
-"""Phrasing an excerpt: a sentence that announces a list is run on through the list's items."""
+"""Phrasing an excerpt: a sentence that announces a list is run on through the list's items, a heading into the
+sentence under it."""
 from core.types import Document
 from qa import compose
 from qa.text_units import Sentence, Span, sentences
@@ -38,3 +39,26 @@ def test_items_stop_where_the_answer_would_grow_too_long():
     excerpt, following = _excerpt_of_first(text)
     run = compose.run_on_list(excerpt, following, 60)
     assert 2 <= len(run.items) < 6 and len(compose.phrase(run, 1, None)) <= 60 + len("[1]")
+
+
+def test_a_heading_is_run_on_into_the_opening_clause_of_the_sentence_under_it():
+    text = "二是试点打通职业晋升通道。在甲公司和乙公司开展试点,实现层级晋升。三是搭建平台。"
+    excerpt, following = _excerpt_of_first(text)
+    run = compose.run_on(excerpt, following, 120)
+    assert compose.phrase(run, 1, None) == "二是试点打通职业晋升通道：在甲公司和乙公司开展试点[1]"
+    assert run.sentence.text == text[run.sentence.start:run.sentence.end] and run.sentence.text.endswith("开展试点")
+    numbered, following = _excerpt_of_first("1.总体要求。围绕五大任务推进。")  # the item's own number is no figure
+    assert [i.text for i in compose.run_on(numbered, following, 120).items] == ["围绕五大任务推进"]
+
+
+def test_what_is_no_heading_or_has_nothing_under_it_is_not_run_on():
+    figure, following = _excerpt_of_first("一是新建两新党组织108个。打造驿站192个。")  # states a figure: answers itself
+    assert compose.run_on(figure, following, 120) is figure
+    long, following = _excerpt_of_first("一是依托三会一课和主题党日等载体组织开展各类活动并广泛开展系列宣传活动。其后一句。")
+    assert compose.run_on(long, following, 120) is long
+    plain, following = _excerpt_of_first("强化组织领导。其后一句。")  # not opened as an item
+    assert compose.run_on(plain, following, 120) is plain
+    items, following = _excerpt_of_first("一是抓党建。二是抓培训。")  # the next sentence is the next item
+    assert compose.run_on(items, following, 120) is items
+    last, following = _excerpt_of_first("三是保障措施。")
+    assert compose.run_on(last, following, 120) is last

@@ -139,3 +139,11 @@ def test_a_question_about_the_parts_a_document_announces_gets_each_part_cited(en
     citation = answer.citations[0]
     assert engine.documents[citation.doc_id].text[citation.start:citation.end] == citation.text
     assert "共三部分" in citation.text and citation.text.endswith("第三部分是保障措施")
+
+
+def test_a_heading_chosen_as_the_answer_runs_on_into_the_sentence_under_it(engine):
+    answer = engine.ask("昆明试点打通职业晋升通道的是哪两家企业")
+    assert "云内动力" in answer.answer and "嘉和科技" in answer.answer and len(answer.answer) <= 120
+    citation = answer.citations[0]
+    assert engine.documents[citation.doc_id].text[citation.start:citation.end] == citation.text
+    assert citation.text.startswith("二是试点打通") and "嘉和科技" in citation.text
