@@ -105,6 +105,16 @@ def fit(groups: list[dict]):
     return Selector(ranker, replace(verifier, threshold=threshold), window), scores
 
 
+def rows_file_name(name: str, count: int, split: str, near_miss: bool, settings, code: list) -> str:
+    """The cache file of one dataset's rows, named by everything that shapes them: the questions asked, the
+    features and code (`code`), and the settings that decide which candidates are read."""
+    shaping = [settings.candidate_chunks, settings.chunk_size, settings.chunk_overlap]
+    identity = ([name, count, *code] + ([split] if split != "fit" else [])
+                + (["near-miss year"] if near_miss else []) + [shaping])
+    key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:12]
+    return f"{name}-{split}-{'year' if near_miss else 'asked'}-{key}.json"
+
+
 def collect(name: str, count: int, data_dir: Path | None, cache: Path, split: str = "fit",
             near_miss: bool = False) -> list[dict]:
     """Candidate rows of `count` questions of one split of a dataset, each asked as is and without its passage;
@@ -119,18 +129,15 @@ def collect(name: str, count: int, data_dir: Path | None, cache: Path, split: st
     from qa.engine import Engine
     from qa.selector import FEATURES, unfitted
 
-    identity = ([name, count, FEATURES, _code_digest()] + ([split] if split != "fit" else [])
-                + (["near-miss year"] if near_miss else []))
-    key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:12]
-    cached = cache / f"{name}-{split}-{'year' if near_miss else 'asked'}-{key}.json"
+    work = PROJECT_ROOT / "data" / "open_domain" / name
+    settings = Settings.from_env(corpus_dir=work / "corpus", index_dir=work / "index", top_k=10, region_routing=False)
+    cached = cache / rows_file_name(name, count, split, near_miss, settings, [FEATURES, _code_digest()])
     if cached.exists():
         return json.loads(cached.read_text(encoding="utf-8"))
     passages, questions = load_dataset(name, data_dir or DEFAULT_DATA_DIR)
     titles = {p.id: p.title for p in passages}
     fitting = [q for q in questions if split_of(titles[q.passage_id]) == split]
-    work = PROJECT_ROOT / "data" / "open_domain" / name
     write_corpus(passages, work / "corpus")
-    settings = Settings.from_env(corpus_dir=work / "corpus", index_dir=work / "index", top_k=10, region_routing=False)
     encoder = SentenceTransformerEncoder(settings.resolved_model_path())
     engine = Engine(settings, open_index(settings, encoder, annotator=SENTENCE_ANALYSER), encoder,
                     answer_selector=unfitted())

@@ -10,6 +10,7 @@ from eval.fit_selector import (
     best_threshold,
     fit_listwise,
     fit_logistic,
+    rows_file_name,
     split_of,
     stale_rows,
 )
@@ -148,6 +149,19 @@ def test_rows_collected_again_replace_only_the_same_datasets_split_and_kind(tmp_
         (tmp_path / name).write_text("[]", encoding="utf-8")
     stale = stale_rows(tmp_path / "drcd-fit-asked-bbbbbbbbbbbb.json")
     assert [p.name for p in stale] == ["drcd-0123456789ab.json", "drcd-fit-asked-aaaaaaaaaaaa.json"]
+
+
+def test_rows_collected_under_other_candidate_or_chunk_settings_are_not_reused():
+    from core.config import Settings
+
+    code = [selector.FEATURES, "digest"]
+    name = rows_file_name("drcd", 1500, "fit", False, Settings(), code)
+    assert name.startswith("drcd-fit-asked-") and name == rows_file_name("drcd", 1500, "fit", False, Settings(), code)
+    others = [rows_file_name("drcd", 1500, "fit", False, Settings(candidate_chunks=10), code),
+              rows_file_name("drcd", 1500, "fit", False, Settings(chunk_size=300), code),
+              rows_file_name("drcd", 1500, "fit", True, Settings(), code),
+              rows_file_name("drcd", 1500, "fit", False, Settings(), [selector.FEATURES, "other code"])]
+    assert len({name, *others}) == 5
 
 
 def test_split_is_stable_and_keeps_an_article_together():
