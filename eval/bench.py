@@ -5,7 +5,8 @@
 With --with-open-domain the warm latency is measured a second time, on the same questions, over the reform
 corpus with every CMRC 2018 and DRCD dev passage added as a document of its own (about 6,000 more chunks):
 how answer time grows with a collection that is mostly unrelated to the question, and how many of the
-answers change there (they should not: an answer about Shanxi does not depend on Wikipedia articles).
+answers change there (they should not: an answer about Shanxi does not depend on Wikipedia articles;
+`python -m eval.stability` asks every project set and tells real changes from reworded abstentions).
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import json
 import os
 import platform
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -105,18 +105,14 @@ def with_open_domain(settings, encoder, questions: list[str], tmp: Path, data_di
     of the questions' answers (`replies`: those over the reform corpus alone) differ there."""
     from dataclasses import replace
 
-    import yaml
-
-    from eval.open_domain import DEFAULT_DATA_DIR, load_dataset, write_corpus
+    from eval.open_domain import DEFAULT_DATA_DIR
+    from eval.stability import grown_corpus
     from collection.indexer import build_index
     from qa.analysis import SENTENCE_ANALYSER
     from qa.engine import Engine
 
     corpus = tmp / "corpus-with-open-domain"
-    shutil.copytree(settings.corpus_dir, corpus)
-    metadata = yaml.safe_load((corpus / "metadata.yaml").read_text(encoding="utf-8")) or {}
-    passages = [p for name in ("cmrc2018", "drcd") for p in load_dataset(name, data_dir or DEFAULT_DATA_DIR)[0]]
-    write_corpus(passages, corpus, metadata)
+    grown_corpus(settings.corpus_dir, data_dir or DEFAULT_DATA_DIR, corpus)
     bigger = replace(settings, corpus_dir=corpus, index_dir=tmp / "index-with-open-domain")
     started = time.perf_counter()
     index = build_index(bigger, encoder, annotator=SENTENCE_ANALYSER)

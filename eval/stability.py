@@ -68,16 +68,13 @@ def grown_corpus(corpus_dir: Path, data_dir: Path, folder: Path) -> int:
 
     from eval.open_domain import FILES, load_dataset, write_corpus
 
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in corpus_dir.iterdir():
-        if path.is_file() and path.name != "metadata.yaml":
-            shutil.copy2(path, folder / path.name)
+    shutil.copytree(corpus_dir, folder, dirs_exist_ok=True)
     meta_path = corpus_dir / "metadata.yaml"
     metadata = (yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}) if meta_path.exists() else {}
     passages = []
     for name in sorted(FILES):
         passages += load_dataset(name, data_dir)[0]
-    write_corpus(passages, folder, metadata)
+    write_corpus(passages, folder, metadata)  # the corpus's own metadata kept beside the passages' titles
     return len(passages)
 
 
