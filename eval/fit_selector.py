@@ -107,8 +107,9 @@ def fit(groups: list[dict]):
 
 def rows_file_name(name: str, count: int, split: str, near_miss: bool, settings, code: list) -> str:
     """The cache file of one dataset's rows, named by everything that shapes them: the questions asked, the
-    features and code (`code`), and the settings that decide which candidates are read."""
-    shaping = [settings.candidate_chunks, settings.chunk_size, settings.chunk_overlap]
+    features and code (`code`), and the settings that decide which candidates are read and how they rank."""
+    shaping = [settings.candidate_chunks, settings.chunk_size, settings.chunk_overlap, settings.dense_weight,
+               settings.lexical_weight, str(settings.model_path or "bundled")]
     identity = ([name, count, *code] + ([split] if split != "fit" else [])
                 + (["near-miss year"] if near_miss else []) + [shaping])
     key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:12]

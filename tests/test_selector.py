@@ -159,9 +159,10 @@ def test_rows_collected_under_other_candidate_or_chunk_settings_are_not_reused()
     assert name.startswith("drcd-fit-asked-") and name == rows_file_name("drcd", 1500, "fit", False, Settings(), code)
     others = [rows_file_name("drcd", 1500, "fit", False, Settings(candidate_chunks=10), code),
               rows_file_name("drcd", 1500, "fit", False, Settings(chunk_size=300), code),
+              rows_file_name("drcd", 1500, "fit", False, Settings(dense_weight=1.0), code),
               rows_file_name("drcd", 1500, "fit", True, Settings(), code),
               rows_file_name("drcd", 1500, "fit", False, Settings(), [selector.FEATURES, "other code"])]
-    assert len({name, *others}) == 5
+    assert len({name, *others}) == 6
 
 
 def test_split_is_stable_and_keeps_an_article_together():
