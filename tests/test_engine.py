@@ -147,3 +147,32 @@ def test_a_heading_chosen_as_the_answer_runs_on_into_the_sentence_under_it(engin
     citation = answer.citations[0]
     assert engine.documents[citation.doc_id].text[citation.start:citation.end] == citation.text
     assert citation.text.startswith("二是试点打通") and "嘉和科技" in citation.text
+
+
+# Encyclopaedia-like pages about the same provinces, sharing words with the questions but not their answers.
+UNRELATED_PAGES = [
+    "山东省简称鲁，省会济南，是中国东部沿海的一个省份。山东的泰山是五岳之首，曲阜是孔子的故乡。",
+    "山东半岛的青岛以啤酒和海滨闻名。山东的工匠技艺历史悠久，鲁班被尊为工匠的祖师。",
+    "山西省简称晋，省会太原。山西的平遥古城和云冈石窟是世界文化遗产，国有企业在煤炭行业中占有重要地位。",
+    "山西的晋商在明清两代闻名全国。实施意见一词常见于地方政府的政策文件之中。",
+    "黑龙江省简称黑，省会哈尔滨，冬季漫长寒冷。黑龙江的冰雪节吸引了大量游客，人才外流是当地关注的话题。",
+    "黑龙江与俄罗斯隔江相望，大庆油田和哈尔滨的工业基础曾经支撑了东北的发展。",
+    "昆明是云南省的省会，四季如春，被称为春城。昆明的滇池和石林是著名景点。",
+    "昆明的技能培训学校开设烹饪和汽修等专业，每年有大量毕业生进入服务业。",
+]
+
+
+def test_answers_do_not_move_when_unrelated_documents_about_the_same_places_join(engine, corpus_copy, tmp_path):
+    """Pages about the same provinces that share the questions' words but not their answers leave the answers
+    (and the abstention) as they were: a small guard of what `python -m eval.stability` measures at scale."""
+    from core.config import Settings
+    from qa.engine import Engine
+
+    for n, text in enumerate(UNRELATED_PAGES):
+        (corpus_copy / f"encyclopedia-{n}.txt").write_text(text, encoding="utf-8")
+    grown = Engine.open(Settings.from_env({}, corpus_dir=corpus_copy, index_dir=tmp_path / "index"))
+    assert len(grown.documents) == len(engine.documents) + len(UNRELATED_PAGES)
+    for question in ("黑龙江高技能人才多少", "山西国企产改实施意见的三个部分分别是什么", "山东齐鲁工匠每人奖励多少钱",
+                     "昆明有多少个劳模工匠创新工作室"):
+        before, after = engine.ask(question), grown.ask(question)
+        assert (after.answer, after.abstained) == (before.answer, before.abstained), question
