@@ -75,6 +75,10 @@ def grown_corpus(corpus_dir: Path, data_dir: Path, folder: Path) -> int:
     for name in sorted(FILES):
         passages += load_dataset(name, data_dir)[0]
     write_corpus(passages, folder, metadata)  # the corpus's own metadata kept beside the passages' titles
+    wanted = {p.relative_to(corpus_dir) for p in corpus_dir.rglob("*")} | {Path(f"{p.id}.txt") for p in passages}
+    for path in folder.rglob("*"):  # a document since removed from the corpus leaves an earlier run's folder
+        if path.is_file() and path.relative_to(folder) not in wanted:
+            path.unlink()
     return len(passages)
 
 

@@ -31,7 +31,10 @@ def test_grown_corpus_keeps_the_corpus_and_its_metadata_and_adds_every_passage(t
         {"id": "1-0", "context": "黃河流經山東。", "qas": [{"id": "d0", "question": "黃河流經哪裡",
                                                           "answers": [{"text": "山東"}]}]}]}]}, ensure_ascii=False))
     folder = tmp_path / "grown"
+    folder.mkdir()
+    (folder / "removed-since.txt").write_text("一份已从语料中删除的文件。", encoding="utf-8")  # an earlier run's
     assert grown_corpus(CORPUS, data, folder) == 2
+    assert not (folder / "removed-since.txt").exists()
     originals = sorted(p.name for p in CORPUS.iterdir() if p.name != "metadata.yaml")
     assert all((folder / name).read_bytes() == (CORPUS / name).read_bytes() for name in originals)
     metadata = yaml.safe_load((folder / "metadata.yaml").read_text(encoding="utf-8"))
