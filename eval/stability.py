@@ -83,22 +83,12 @@ def grown_corpus(corpus_dir: Path, data_dir: Path, folder: Path) -> int:
 
 
 def ask_all(engine, questions) -> list[Reply]:
-    from tqdm import tqdm
+    """Every question asked and scored the way the evaluation runner does it."""
+    from eval.runner import run_system
+    from eval.systems import PipelineSystem
 
-    from eval.scoring import answer_problems
-    from qa.engine import QuestionError
-
-    replies = []
-    for q in tqdm(questions, unit="q", disable=not sys.stderr.isatty()):
-        try:
-            result = engine.ask(q.question)
-        except QuestionError as exc:
-            replies.append(Reply(str(exc), True, not q.answerable))
-            continue
-        n_sources = len({c.doc_id for c in result.citations})
-        correct = not answer_problems(q, result.answer, result.abstained, n_sources)
-        replies.append(Reply(result.answer, result.abstained, correct))
-    return replies
+    _, details = run_system(PipelineSystem(engine), questions, progress=sys.stderr.isatty())
+    return [Reply(d["answer"], d["abstained"], d["correct"]) for d in details]
 
 
 def main(argv: list[str] | None = None) -> int:
