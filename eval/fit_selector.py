@@ -188,7 +188,7 @@ def collect_reform(path: Path) -> list[dict]:
     from core.config import Settings
     from eval.dataset import load_questions
     from qa.engine import Engine
-    from qa.regions import named_regions
+    from qa.regions import asked_places
     from qa.selector import unfitted
 
     settings = Settings.from_env()
@@ -196,7 +196,7 @@ def collect_reform(path: Path) -> list[dict]:
     groups = []
     for question in load_questions(path):
         query = engine.content_of(question.question)
-        parts, _ = engine._groups(named_regions(query))
+        parts, _ = engine._groups(asked_places(query))
         for part in parts:  # each asked place answered from its own documents, as Engine.ask does
             part_query = engine.part_of(query, part.label) if len(parts) > 1 else query
             rows = candidate_rows(engine, query, part.doc_ids, partial(_holds_gold, question), region_named=True,

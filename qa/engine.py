@@ -17,7 +17,7 @@ from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
 from qa.passage_stats import PassageStats
-from qa.regions import covers, find_regions, main_region, named_regions
+from qa.regions import asked_places, covers, find_regions, main_region
 from qa.terms import QueryTerms, coverage, query_terms, weighted_within
 from qa.text_units import Sentence
 
@@ -126,7 +126,7 @@ class Engine:
         query = self.content_of(question)
         terms = self.question_terms(query)
         view = selector.question_view(query)
-        places = named_regions(query) if self.settings.region_routing else []
+        places = asked_places(query) if self.settings.region_routing else []
         groups, missing = self._groups(places)
         if exclude:
             everything = frozenset(self.documents)

@@ -68,6 +68,19 @@ def named_regions(text: str) -> list[str]:
     return list(dict.fromkeys(name for name, _, _ in find_regions(text)))
 
 
+_QUALIFIER_GAP = re.compile(r"[省市]?的?")  # between a province and the place inside it: 山西省太原, 山西的太原
+
+
+def asked_places(text: str) -> list[str]:
+    """The places a question asks about, in order: those it names, less a province named only to qualify
+    the place inside it that follows (山西太原, 云南省昆明市): the question is about 太原, and the province's
+    own figures do not answer it. A province named on its own as well (山东和济南) stays."""
+    found, matching = find_regions(text), normalize(text)
+    qualifiers = {i for i, ((outer, _, end), (inner, start, _)) in enumerate(zip(found, found[1:]))
+                  if _parents().get(inner) == outer and _QUALIFIER_GAP.fullmatch(matching[end:start])}
+    return list(dict.fromkeys(name for i, (name, _, _) in enumerate(found) if i not in qualifiers))
+
+
 def covers(document_region: str | None, asked: str) -> bool:
     """Whether a document about `document_region` may answer a question about `asked`."""
     if document_region is None:

@@ -119,6 +119,13 @@ def test_a_city_inside_a_covered_province_is_not_answered_with_the_province_figu
     assert answer.abstained and "大同市" in answer.answer and "163万" not in answer.answer
 
 
+def test_a_province_named_only_to_qualify_its_city_is_not_answered_for(engine):
+    city = engine.ask("山西太原有多少高技能人才")  # the province's 163万 does not answer for 太原
+    assert city.abstained and "太原" in city.answer and "163万" not in city.answer
+    qualified = engine.ask("云南省昆明市技能人才总量多少")
+    assert not qualified.abstained and len(qualified.citations) == 1 and "137.76万" in qualified.answer
+
+
 def test_answer_is_cut_to_the_answering_clauses_with_place_and_time(engine):
     answer = engine.ask("山西企业平均工资涨了多少")
     assert "13%" in answer.answer and "……" not in answer.answer and "亮点纷呈" not in answer.answer

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.regions import covers, infer_region, named_regions
+from qa.regions import asked_places, covers, infer_region, named_regions
 
 
 @pytest.mark.parametrize("question,expected", [
@@ -22,6 +22,19 @@ from qa.regions import covers, infer_region, named_regions
 ])
 def test_named_regions(question, expected):
     assert named_regions(question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("山西太原有多少高技能人才", ["太原"]),  # the province only says where 太原 is
+    ("云南省昆明市技能人才", ["昆明"]),
+    ("山西的太原有多少", ["太原"]),
+    ("山东和济南各有多少", ["山东", "济南"]),  # both asked
+    ("济南和山东各有多少", ["济南", "山东"]),
+    ("山西太原和山西大同市", ["太原", "大同市"]),
+    ("山西黑龙江", ["山西", "黑龙江"]),  # not nested: both stay
+])
+def test_asked_places_leave_out_a_province_that_only_qualifies_its_city(question, expected):
+    assert asked_places(question) == expected
 
 
 def test_city_document_answers_for_its_province_but_not_the_reverse():
