@@ -153,6 +153,7 @@ class Engine:
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
             missing = missing + [g.label for g in groups if g.label not in answered]
+            kept = _shared_lines(kept)
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
         passages = self._passages(query, all_hits, scores, exclude)
@@ -361,6 +362,20 @@ class Engine:
             result.append(Passage(document.doc_id, document.title, hit.chunk.text, hit.chunk.start,
                                   hit.chunk.end, round(hit.score, 6), hit.chunk.flag, page_at(document, hit.chunk.start)))
         return result[:wanted]
+
+
+def _shared_lines(kept: list[tuple[str | None, compose.Excerpt]]) -> list[tuple[str | None, compose.Excerpt]]:
+    """One line per cited sentence: places answered by the same sentence (昆明 and 云南, for a question about
+    昆明's share of its province) share its line, their names joined, instead of repeating it."""
+    merged: dict[tuple[str, int], tuple[str | None, compose.Excerpt]] = {}
+    for label, excerpt in kept:
+        key = (excerpt.document.doc_id, excerpt.sentence.start)
+        if key in merged and label:
+            first, shown = merged[key]
+            merged[key] = (f"{first}、{label}" if first else label, shown)
+        else:
+            merged.setdefault(key, (label, excerpt))
+    return list(merged.values())
 
 
 def _interleave(rankings: list[list[Hit]]) -> list[Hit]:

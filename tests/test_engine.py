@@ -126,6 +126,12 @@ def test_a_province_named_only_to_qualify_its_city_is_not_answered_for(engine):
     assert not qualified.abstained and len(qualified.citations) == 1 and "137.76万" in qualified.answer
 
 
+def test_places_answered_by_the_same_sentence_share_one_line(engine):
+    answer = engine.ask("昆明的技能人才占云南全省多少")  # the Kunming report answers for 昆明 and for 云南
+    assert len(answer.citations) == 1 and answer.answer.count("32.19%") == 1
+    assert answer.answer.startswith("昆明、云南：")
+
+
 def test_answer_is_cut_to_the_answering_clauses_with_place_and_time(engine):
     answer = engine.ask("山西企业平均工资涨了多少")
     assert "13%" in answer.answer and "……" not in answer.answer and "亮点纷呈" not in answer.answer
