@@ -276,7 +276,8 @@ class Engine:
             sentences = self._sentences_of(document)
             if document.doc_id not in documents:
                 matching = [s.matching for s in sentences]
-                documents[document.doc_id] = selector.document_view(view, matching, document.title)
+                documents[document.doc_id] = selector.document_view(view, matching, document.title,
+                                                                     document.date or "")
                 document_terms[document.doc_id] = weighted_within(terms, matching)
             position = self._position(document, sentence.span.start)
             context = "".join(s.matching for s in sentences[max(0, position - 1) : position + 2])

@@ -131,7 +131,7 @@ class DocumentView:
     chars_asked: int
     sentences: int
     pair_share: float  # of the question's pairs, those the document holds
-    lacks_number: bool  # a figure the question names is nowhere in the document
+    lacks_number: bool  # a figure the question names is nowhere in the document (its text, title or date)
     # The question's pairs and characters that are not about the document's subject (its title and first
     # sentence): what the question asks of the subject, which the answering sentence should hold even when it
     # names the subject only by 其/本/该 or not at all.
@@ -139,10 +139,12 @@ class DocumentView:
     aspect_chars: frozenset[str] = frozenset()
 
 
-def document_view(view: QuestionView, sentences: list[str], title: str = "") -> DocumentView:
-    """The view of a document given as its sentences' matching forms and its title."""
+def document_view(view: QuestionView, sentences: list[str], title: str = "", date: str = "") -> DocumentView:
+    """The view of a document given as its sentences' matching forms, its title and its date: a report dated
+    2024 holds the year 2024 for a question about it even where its text says only 截至目前."""
     n = len(sentences)
     document = "".join(sentences)
+    held = document + " " + normalize(title) + " " + date
     subject = normalize(title) + " " + (sentences[0] if sentences else "")
 
     def weights(units: frozenset[str]) -> dict[str, float]:
@@ -154,7 +156,7 @@ def document_view(view: QuestionView, sentences: list[str], title: str = "") -> 
         return found
 
     return DocumentView(weights(view.pairs), weights(view.chars), len(view.pairs), len(view.chars), n,
-                        _share(view.pairs, document), any(number not in document for number in view.numbers),
+                        _share(view.pairs, document), any(number not in held for number in view.numbers),
                         frozenset(p for p in view.pairs if p not in subject),
                         frozenset(c for c in view.chars if c not in subject))
 

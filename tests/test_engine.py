@@ -126,6 +126,12 @@ def test_a_province_named_only_to_qualify_its_city_is_not_answered_for(engine):
     assert not qualified.abstained and len(qualified.citations) == 1 and "137.76万" in qualified.answer
 
 
+def test_a_question_naming_the_year_of_the_report_is_answered_from_it(engine):
+    answer = engine.ask("黑龙江2024年高技能人才多少")  # the report is dated 2024-11-05 and says 截至目前
+    assert not answer.abstained and "82.7" in answer.answer
+    assert engine.ask("昆明2019年技能人才总量").abstained  # the Kunming report has no date: another year stays unknown
+
+
 def test_places_answered_by_the_same_sentence_share_one_line(engine):
     answer = engine.ask("昆明的技能人才占云南全省多少")  # the Kunming report answers for 昆明 and for 云南
     assert len(answer.citations) == 1 and answer.answer.count("32.19%") == 1

@@ -67,6 +67,15 @@ def test_what_the_question_asks_of_the_documents_subject_is_found_where_the_subj
     assert all(a > 0 for a in answer) and lead[0] == 0 and answer[0] > 2 * lead[1]
 
 
+def test_a_year_the_question_names_is_held_by_a_document_of_that_date_or_title():
+    view = selector.question_view("黑龙江2024年高技能人才多少")
+    sentences = ["截至目前,黑龙江省高技能人才82.7万人。"]
+    assert selector.document_view(view, sentences).lacks_number
+    assert not selector.document_view(view, sentences, date="2024-11-05").lacks_number
+    assert not selector.document_view(view, sentences, title="2024年黑龙江产改发布会").lacks_number
+    assert selector.document_view(view, sentences, date="2023-08-11").lacks_number
+
+
 def test_a_place_asked_for_is_looked_for_among_the_names_in_the_sentence():
     view = selector.question_view("玉桂山位于哪里")
     place = selector.FEATURES.index("asks_place_has_place")
