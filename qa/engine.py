@@ -153,7 +153,7 @@ class Engine:
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
             missing = missing + [g.label for g in groups if g.label not in answered]
-            kept = _shared_lines(kept)
+        kept = _shared_lines([(self._source_place(label, excerpt), excerpt) for label, excerpt in kept])
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
         passages = self._passages(query, all_hits, scores, exclude)
@@ -205,6 +205,12 @@ class Engine:
         """Whether a document with no place of its own (an upload without metadata, a mixed report) names
         `place` or a place within it anywhere: such a document may answer for every place it speaks of."""
         return any(covers(found, place) for found in self._places_named.get(doc_id, ()))
+
+    def _source_place(self, asked: str | None, excerpt: compose.Excerpt) -> str | None:
+        """The place an answer line is labelled with: the asked place, or the place inside it that the cited
+        document is about (a 昆明 report answering for 云南 is labelled 昆明: its figures are the city's)."""
+        region = self.regions.get(excerpt.document.doc_id)
+        return region if asked and region and region != asked and covers(region, asked) else asked
 
     def _search(self, question: str, group: _Group, scores: QueryScores) -> list[Hit]:
         """Hits for one group. The composer reads sentences of more chunks than the passages shown:
@@ -373,7 +379,8 @@ def _shared_lines(kept: list[tuple[str | None, compose.Excerpt]]) -> list[tuple[
         key = (excerpt.document.doc_id, excerpt.sentence.start)
         if key in merged and label:
             first, shown = merged[key]
-            merged[key] = (f"{first}、{label}" if first else label, shown)
+            if label not in (first or "").split("、"):
+                merged[key] = (f"{first}、{label}" if first else label, shown)
         else:
             merged.setdefault(key, (label, excerpt))
     return list(merged.values())

@@ -135,7 +135,12 @@ def test_a_question_naming_the_year_of_the_report_is_answered_from_it(engine):
 def test_places_answered_by_the_same_sentence_share_one_line(engine):
     answer = engine.ask("昆明的技能人才占云南全省多少")  # the Kunming report answers for 昆明 and for 云南
     assert len(answer.citations) == 1 and answer.answer.count("32.19%") == 1
-    assert answer.answer.startswith("昆明、云南：")
+
+
+def test_a_province_answered_from_a_city_report_is_labelled_with_the_city(engine):
+    answer = engine.ask("云南和山西的技能人才总量分别多少")  # 137.76万 is Kunming's figure, not Yunnan's
+    assert answer.answer.startswith("昆明：") and "137.76万" in answer.answer and "山西：" in answer.answer
+    assert "云南：" not in answer.answer
 
 
 def test_answer_is_cut_to_the_answering_clauses_with_place_and_time(engine):
