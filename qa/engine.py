@@ -335,7 +335,9 @@ class Engine:
         for label, excerpt in excerpts:
             n = len(citations) + 1
             document = excerpt.document
-            show_label = label if (multi or (label and label not in normalize(excerpt.window.text))) else None
+            # a place is named unless the excerpt names it and it is the only place the question asks about
+            shown_anyway = multi or missing or (label and label not in normalize(excerpt.window.text))
+            show_label = label if shown_anyway else None
             if multi and not show_label:
                 show_label = document.title[:16]
             lines.append(compose.phrase(excerpt, n, show_label))

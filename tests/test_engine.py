@@ -97,6 +97,8 @@ def test_a_named_place_without_an_answer_is_said_so_not_dropped(engine):
     both_missing = engine.ask("广东和浙江高技能人才多少")
     assert both_missing.abstained and "广东、浙江" in both_missing.answer
     assert "（现有资料涉及：黑龙江、昆明、山东、山西）" in both_missing.answer
+    beside_missing = engine.ask("黑龙江和哈尔滨的高技能人才分别多少")  # the answered place is named too
+    assert beside_missing.answer.startswith("黑龙江：") and "哈尔滨：资料中没有找到" in beside_missing.answer
 
 
 def test_a_large_collection_names_only_some_of_its_places_when_another_is_asked(engine):
