@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -76,7 +77,7 @@ def asked_places(text: str) -> list[str]:
     the place inside it that follows (山西太原, 云南省昆明市): the question is about 太原, and the province's
     own figures do not answer it. A province named on its own as well (山东和济南) stays."""
     found, matching = find_regions(text), normalize(text)
-    qualifiers = {i for i, ((outer, _, end), (inner, start, _)) in enumerate(zip(found, found[1:]))
+    qualifiers = {i for i, ((outer, _, end), (inner, start, _)) in enumerate(pairwise(found))
                   if _parents().get(inner) == outer and _QUALIFIER_GAP.fullmatch(matching[end:start])}
     return list(dict.fromkeys(name for i, (name, _, _) in enumerate(found) if i not in qualifiers))
 
