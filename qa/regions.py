@@ -64,11 +64,6 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
     return result
 
 
-def named_regions(text: str) -> list[str]:
-    """Distinct places named in the text, in order of first mention."""
-    return list(dict.fromkeys(name for name, _, _ in find_regions(text)))
-
-
 _QUALIFIER_GAP = re.compile(r"[省市]?的?")  # between a province and the place inside it: 山西省太原, 山西的太原
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.regions import asked_places, covers, infer_region, named_regions
+from qa.regions import asked_places, covers, infer_region
 
 
 @pytest.mark.parametrize("question,expected", [
@@ -20,8 +20,8 @@ from qa.regions import asked_places, covers, infer_region, named_regions
     ("昆明市产业工人", ["昆明"]),  # regions.yaml's entry wins over the table's full name
     ("安康杯竞赛每年多少职工参加", []),  # a bare two-character name is an ordinary word here
 ])
-def test_named_regions(question, expected):
-    assert named_regions(question) == expected
+def test_named_places(question, expected):
+    assert asked_places(question) == expected
 
 
 @pytest.mark.parametrize("question,expected", [
