@@ -376,16 +376,12 @@ class Engine:
 def _shared_lines(kept: list[tuple[str | None, compose.Excerpt]]) -> list[tuple[str | None, compose.Excerpt]]:
     """One line per cited sentence: places answered by the same sentence (昆明 and 云南, for a question about
     昆明's share of its province) share its line, their names joined, instead of repeating it."""
-    merged: dict[tuple[str, int], tuple[str | None, compose.Excerpt]] = {}
+    merged: dict[tuple[str, int], tuple[list[str], compose.Excerpt]] = {}
     for label, excerpt in kept:
-        key = (excerpt.document.doc_id, excerpt.sentence.start)
-        if key in merged and label:
-            first, shown = merged[key]
-            if label not in (first or "").split("、"):
-                merged[key] = (f"{first}、{label}" if first else label, shown)
-        else:
-            merged.setdefault(key, (label, excerpt))
-    return list(merged.values())
+        labels, _ = merged.setdefault((excerpt.document.doc_id, excerpt.sentence.start), ([], excerpt))
+        if label and label not in labels:
+            labels.append(label)
+    return [("、".join(labels) or None, excerpt) for labels, excerpt in merged.values()]
 
 
 def _interleave(rankings: list[list[Hit]]) -> list[Hit]:
