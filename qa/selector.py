@@ -143,9 +143,9 @@ def document_view(view: QuestionView, sentences: list[str], title: str = "", dat
     """The view of a document given as its sentences' matching forms, its title and its date: a report dated
     2024 holds the year 2024 for a question about it even where its text says only 截至目前."""
     n = len(sentences)
-    document = "".join(sentences)
-    held = document + " " + normalize(title) + " " + date
-    subject = normalize(title) + " " + (sentences[0] if sentences else "")
+    document, title = "".join(sentences), normalize(title)
+    held = document + " " + title + " " + date
+    subject = title + " " + (sentences[0] if sentences else "")
 
     def weights(units: frozenset[str]) -> dict[str, float]:
         found = {}
