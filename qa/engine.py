@@ -17,6 +17,7 @@ from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
 from qa.passage_stats import PassageStats
+from qa.question_parts import question_parts
 from qa.regions import asked_places, covers, find_regions, main_region
 from qa.terms import QueryTerms, coverage, query_terms, weighted_within
 from qa.text_units import Sentence
@@ -153,9 +154,14 @@ class Engine:
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
             missing = missing + [g.label for g in groups if g.label not in answered]
+        unanswered_parts: list[str] = []
+        if len(groups) == 1 and not multi:  # a question asking two things is answered in both
+            kept, unanswered_parts = self._answer_parts(query, places, groups[0], kept)
         kept = _shared_lines([(self._source_place(label, excerpt), excerpt) for label, excerpt in kept])
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
+        if citations and unanswered_parts:
+            answer += "".join(f"\n“{part}”：资料中没有找到相关内容。" for part in unanswered_parts)
         passages = self._passages(query, all_hits, scores, exclude)
         warnings = ((self.index.notice,) if self.index.notice else ()) + self._flag_warnings(citations)
         total_ms = (time.perf_counter() - started) * 1000
@@ -205,6 +211,43 @@ class Engine:
         """Whether a document with no place of its own (an upload without metadata, a mixed report) names
         `place` or a place within it anywhere: such a document may answer for every place it speaks of."""
         return any(covers(found, place) for found in self._places_named.get(doc_id, ()))
+
+    def _answer_parts(self, query: str, places: list[str], group: _Group,
+                      kept: list[tuple[str | None, compose.Excerpt]]
+                      ) -> tuple[list[tuple[str | None, compose.Excerpt]], list[str]]:
+        """For a question that asks two or more things (`question_parts`): each part the answer so far does
+        not cover (none of the part's own words is in the excerpts shown) is asked on its own, with the
+        question's places, and its answer added; lines in the order of the parts they answer. The parts that
+        still find none are returned apart."""
+        parts = question_parts(query)
+        if len(parts) < 2:
+            return kept, []
+        own_words = [self._own_words(part, parts) for part in parts]
+
+        def serves(i: int, excerpt: compose.Excerpt) -> bool:
+            shown = term_form(excerpt.window.text)
+            return not own_words[i] or any(v in shown for t in own_words[i] for v in t.variants)
+
+        answered = [(next((i for i in range(len(parts)) if serves(i, e)), 0), label, e) for label, e in kept]
+        unanswered = []
+        for i, part in enumerate(parts):
+            if kept and any(serves(i, e) for _, e in kept):
+                continue  # the answer already speaks of it
+            asked = " ".join([p for p in places if p not in part] + [part])
+            hits = self._search(asked, group, self.retriever.scores(asked))
+            found = self._pick(selector.question_view(asked), self.question_terms(asked), hits, SINGLE_MAX_CHARS,
+                               bool(places))
+            if found is not None and found.support >= self.threshold:
+                answered.append((i, group.label, found))
+            else:
+                unanswered.append(part)
+        answered.sort(key=lambda item: item[0])  # in the order the question asks
+        return [(label, excerpt) for _, label, excerpt in answered], unanswered
+
+    def _own_words(self, part: str, parts: list[str]) -> list:
+        """The terms of one part of a question that no other part holds (places left out: every part shares them)."""
+        return [t for t in self.question_terms(self.part_of(part, None)).terms
+                if not any(v in other for v in t.variants for other in parts if other != part)]
 
     def _source_place(self, asked: str | None, excerpt: compose.Excerpt) -> str | None:
         """The place an answer line is labelled with: the asked place, or the place inside it that the cited

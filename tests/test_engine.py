@@ -202,3 +202,23 @@ def test_answers_do_not_move_when_unrelated_documents_about_the_same_places_join
                      "昆明有多少个劳模工匠创新工作室"):
         before, after = engine.ask(question), grown.ask(question)
         assert (after.answer, after.abstained) == (before.answer, before.abstained), question
+
+
+def test_a_question_asking_two_things_gets_both_each_cited_in_the_order_asked(engine):
+    answer = engine.ask("黑龙江职工医疗互助保障参保多少人次，龙江工匠奖励花了多少钱")
+    assert "142.2" in answer.answer and "1500" in answer.answer, answer.answer
+    assert len(answer.citations) == 2 and answer.answer.index("142.2") < answer.answer.index("1500")
+    assert "[1]" in answer.answer and "[2]" in answer.answer
+
+
+def test_two_things_one_sentence_answers_stay_one_line(engine):
+    answer = engine.ask("黑龙江建了多少工会驿站，累计服务了多少人次")
+    assert "3786" in answer.answer and "1493" in answer.answer
+    assert len(answer.citations) == 1 and "\n" not in answer.answer
+
+
+def test_a_part_the_documents_do_not_answer_is_said_so_beside_the_part_they_do(engine):
+    answer = engine.ask("山西高技能人才总量多少，火星基地有多少名宇航员")
+    assert not answer.abstained and "163万" in answer.answer
+    assert len(answer.citations) == 1
+    assert answer.answer.splitlines()[-1] == "“火星基地有多少名宇航员”：资料中没有找到相关内容。"
