@@ -33,6 +33,8 @@ _DIGIT = re.compile(r"\d")
 SINGLE_MAX_CHARS = 90
 MULTI_MAX_CHARS = 70
 MAX_SOURCES = 5
+ANSWER_MAX_CHARS = 120  # an answer drawn from one document
+PART_MIN_CHARS = 30  # the shortest window a part of a two-part answer is cut to (shorter cuts split clauses)
 PLACES_SHOWN = 8  # of the places the collection covers, named when a question asks about another one
 LIST_FURTHER_SHARE = 0.5  # of the abstention threshold, for a list's items after the first
 
@@ -220,7 +222,7 @@ class Engine:
         question's places, and its answer added; lines in the order of the parts they answer. The parts that
         still find none are returned apart."""
         parts = question_parts(query)
-        if len(parts) < 2:
+        if not 2 <= len(parts) <= MAX_SOURCES:  # one question, or a list of more things than one answer gives
             return kept, []
         own_words = [self._own_words(part, parts) for part in parts]
 
@@ -229,20 +231,41 @@ class Engine:
             return not own_words[i] or any(v in shown for t in own_words[i] for v in t.variants)
 
         answered = [(next((i for i in range(len(parts)) if serves(i, e)), 0), label, e) for label, e in kept]
+        asked = [" ".join([p for p in places if p not in part] + [part]) for part in parts]
         unanswered = []
         for i, part in enumerate(parts):
             if kept and any(serves(i, e) for _, e in kept):
                 continue  # the answer already speaks of it
-            asked = " ".join([p for p in places if p not in part] + [part])
-            hits = self._search(asked, group, self.retriever.scores(asked))
-            found = self._pick(selector.question_view(asked), self.question_terms(asked), hits, SINGLE_MAX_CHARS,
-                               bool(places))
+            hits = self._search(asked[i], group, self.retriever.scores(asked[i]))
+            found = self._pick(selector.question_view(asked[i]), self.question_terms(asked[i]), hits,
+                               SINGLE_MAX_CHARS, bool(places))
             if found is not None and found.support >= self.threshold:
                 answered.append((i, group.label, found))
             else:
                 unanswered.append(part)
         answered.sort(key=lambda item: item[0])  # in the order the question asks
+        if len({(e.document.doc_id, e.sentence.start) for _, _, e in answered}) > 1:
+            answered = self._shortened(answered, asked, bool(places))
         return [(label, excerpt) for _, label, excerpt in answered], unanswered
+
+    def _shortened(self, answered: list[tuple[int, str | None, compose.Excerpt]], asked: list[str],
+                   region_named: bool) -> list[tuple[int, str | None, compose.Excerpt]]:
+        """Lines answering the parts of one question from one document, each cut to the clauses its own part
+        asks about, short enough that together they stay an answer (ANSWER_MAX_CHARS), not pasted passages.
+        Lines from several documents, or too many to fit, are left as they are."""
+        if len({e.document.doc_id for _, _, e in answered}) > 1:
+            return answered
+        for budget in range(SINGLE_MAX_CHARS // len(answered), PART_MIN_CHARS - 1, -5):
+            lines = [(i, label, self._recut(e, asked[i], budget, region_named)) for i, label, e in answered]
+            if sum(len(compose.phrase(e, len(lines), label)) + 1 for _, label, e in lines) <= ANSWER_MAX_CHARS:
+                return lines
+        return answered  # too many parts to fit: whole clauses read better than clauses cut short
+
+    def _recut(self, excerpt: compose.Excerpt, question: str, max_chars: int, region_named: bool) -> compose.Excerpt:
+        """The excerpt's sentence cut again for a question, within max_chars."""
+        sentence = self._sentences_of(excerpt.document)[self._position(excerpt.document, excerpt.sentence.start)]
+        return compose.cut_excerpt(selector.question_view(question), self.question_terms(question), excerpt.document,
+                                   sentence, excerpt.support, max_chars, region_named, self.selector)
 
     def _own_words(self, part: str, parts: list[str]) -> list:
         """The terms of one part of a question that no other part holds (places left out: every part shares them)."""

@@ -209,6 +209,7 @@ def test_a_question_asking_two_things_gets_both_each_cited_in_the_order_asked(en
     assert "142.2" in answer.answer and "1500" in answer.answer, answer.answer
     assert len(answer.citations) == 2 and answer.answer.index("142.2") < answer.answer.index("1500")
     assert "[1]" in answer.answer and "[2]" in answer.answer
+    assert len(answer.answer) <= 120  # one document: both lines cut to what their part asks
 
 
 def test_two_things_one_sentence_answers_stay_one_line(engine):
@@ -222,3 +223,10 @@ def test_a_part_the_documents_do_not_answer_is_said_so_beside_the_part_they_do(e
     assert not answer.abstained and "163万" in answer.answer
     assert len(answer.citations) == 1
     assert answer.answer.splitlines()[-1] == "“火星基地有多少名宇航员”：资料中没有找到相关内容。"
+
+
+def test_parts_too_many_to_fit_in_one_answer_keep_their_clauses_whole(engine):
+    answer = engine.ask("黑龙江高技能人才多少，工会驿站多少个，医疗互助参保多少人次，龙江工匠奖励多少钱，慰问职工多少人次")
+    assert len(answer.citations) == 5
+    for figure in ("82.7", "3786", "142.2", "1500", "80萬"):
+        assert figure in answer.answer, (figure, answer.answer)
