@@ -153,12 +153,20 @@ class Engine:
                 if found is not None:
                     excerpts.append((group.label, found))
                     kept += [(group.label, found)] if found.support >= self.threshold else []
+        unanswered_parts: list[str] = []
+        if places or not multi:  # a question asking two things is answered in both, for each place
+            by_part = []
+            for group in groups:
+                own = [(label, e) for label, e in kept if label == group.label]
+                part_query = self.part_of(query, group.label) if len(groups) > 1 else query
+                found, unanswered = self._answer_parts(part_query, [group.label] if len(groups) > 1 else places,
+                                                       group, own)
+                by_part += found
+                unanswered_parts += unanswered
+            kept = by_part
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
             missing = missing + [g.label for g in groups if g.label not in answered]
-        unanswered_parts: list[str] = []
-        if len(groups) == 1 and not multi:  # a question asking two things is answered in both
-            kept, unanswered_parts = self._answer_parts(query, places, groups[0], kept)
         kept = _shared_lines([(self._source_place(label, excerpt), excerpt) for label, excerpt in kept])
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
@@ -195,7 +203,13 @@ class Engine:
     @staticmethod
     def part_of(query: str, place: str | None) -> str:
         """The question as the part about one of several asked places reads it: the other places' names
-        blanked, since that part is answered from documents about its own place, which need not name them."""
+        blanked, since that part is answered from documents about its own place, which need not name them.
+        A question asking several things each of its own place (山西高技能人才多少，昆明职工驿站有多少个) keeps,
+        for each place, only the parts that name it or name no place."""
+        parts = question_parts(query)
+        if len(parts) > 1 and place is not None:
+            own = [p for p in parts if place in {name for name, _, _ in find_regions(p)} or not find_regions(p)]
+            query = " ".join(own) if own else query
         for name, start, end in reversed(find_regions(query)):
             if name != place:
                 query = query[:start] + " " + query[end:]

@@ -114,6 +114,10 @@ def test_a_large_collection_names_only_some_of_its_places_when_another_is_asked(
 def test_each_place_of_a_several_place_question_is_read_without_the_others(engine):
     assert engine.part_of("山西和昆明的专利分别有多少", "山西") == "山西和 的专利分别有多少"
     assert engine.part_of("山西和昆明的专利分别有多少", "昆明") == " 和昆明的专利分别有多少"
+    # a question asking one thing of each place: each place reads only its own part (and parts naming no place)
+    assert engine.part_of("山西高技能人才总量多少，昆明职工驿站有多少个", "昆明") == "昆明职工驿站有多少个"
+    assert engine.part_of("山西高技能人才总量多少，昆明职工驿站有多少个", "山西") == "山西高技能人才总量多少"
+    assert engine.part_of("山西和昆明的高技能人才各有多少，职工驿站有多少个", "昆明") == " 和昆明的高技能人才各有多少 职工驿站有多少个"
 
 
 def test_a_city_inside_a_covered_province_is_not_answered_with_the_province_figure(engine):
@@ -230,3 +234,12 @@ def test_parts_too_many_to_fit_in_one_answer_keep_their_clauses_whole(engine):
     assert len(answer.citations) == 5
     for figure in ("82.7", "3786", "142.2", "1500", "80萬"):
         assert figure in answer.answer, (figure, answer.answer)
+
+
+def test_two_places_asked_two_things_get_every_place_and_part(engine):
+    answer = engine.ask("山西和昆明的高技能人才各有多少，职工驿站有多少个")
+    for figure in ("163万", "47.39万", "322"):
+        assert figure in answer.answer, (figure, answer.answer)
+    kunming = [c for c in answer.citations if c.doc_id.startswith("kunming")]
+    assert any("驿站322个" in c.text for c in kunming)
+    assert all(len(line) <= 120 for line in answer.answer.splitlines())
