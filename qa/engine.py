@@ -34,6 +34,7 @@ SINGLE_MAX_CHARS = 90
 MULTI_MAX_CHARS = 70
 MAX_SOURCES = 5
 ANSWER_MAX_CHARS = 120  # an answer drawn from one document
+PART_SPOKEN_OF = 0.5  # share of the weight of a part's own words that an answer holds when it speaks of the part
 PART_MIN_CHARS = 30  # the shortest window a part of a two-part answer is cut to (shorter cuts split clauses)
 PLACES_SHOWN = 8  # of the places the collection covers, named when a question asks about another one
 LIST_FURTHER_SHARE = 0.5  # of the abstention threshold, for a list's items after the first
@@ -155,15 +156,16 @@ class Engine:
                     kept += [(group.label, found)] if found.support >= self.threshold else []
         unanswered_parts: list[str] = []
         if places or not multi:  # a question asking two things is answered in both, for each place
-            by_part = []
+            by_part, unanswered_by_place = [], []
             for group in groups:
                 own = [(label, e) for label, e in kept if label == group.label]
                 part_query = self.part_of(query, group.label) if len(groups) > 1 else query
                 found, unanswered = self._answer_parts(part_query, [group.label] if len(groups) > 1 else places,
                                                        group, own)
                 by_part += found
-                unanswered_parts += unanswered
+                unanswered_by_place += [(group.label, part) for part in unanswered]
             kept = by_part
+            unanswered_parts = _unanswered_lines(unanswered_by_place, len(groups))
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
             missing = missing + [g.label for g in groups if g.label not in answered]
@@ -171,7 +173,7 @@ class Engine:
         all_hits = [h for _, hits in per_group for h in hits]
         answer, citations = self._phrase(kept, missing, multi)
         if citations and unanswered_parts:
-            answer += "".join(f"\n“{part}”：资料中没有找到相关内容。" for part in unanswered_parts)
+            answer += "".join("\n" + line for line in unanswered_parts)
         passages = self._passages(query, all_hits, scores, exclude)
         warnings = ((self.index.notice,) if self.index.notice else ()) + self._flag_warnings(citations)
         total_ms = (time.perf_counter() - started) * 1000
@@ -232,31 +234,40 @@ class Engine:
                       kept: list[tuple[str | None, compose.Excerpt]]
                       ) -> tuple[list[tuple[str | None, compose.Excerpt]], list[str]]:
         """For a question that asks two or more things (`question_parts`): each part the answer so far does
-        not cover (none of the part's own words is in the excerpts shown) is asked on its own, with the
-        question's places, and its answer added; lines in the order of the parts they answer. The parts that
-        still find none are returned apart."""
+        not speak of (the excerpts shown hold at most half the weight of the part's own words) is asked on its
+        own, with the question's places, and its answer added; lines in the order of the parts they answer. The
+        parts that still find none, and of which the answer holds none of the own words, are returned apart."""
         parts = question_parts(query)
         if not 2 <= len(parts) <= MAX_SOURCES:  # one question, or a list of more things than one answer gives
             return kept, []
         own_words = [self._own_words(part, parts) for part in parts]
 
-        def serves(i: int, excerpt: compose.Excerpt) -> bool:
+        def share_held(i: int, excerpt: compose.Excerpt) -> float:
+            """The share of the weight of the part's own words that the excerpt shows, weighted within its
+            document (`weighted_within`), so that it does not move as the collection grows."""
+            if not own_words[i]:
+                return 1.0
+            sentences = [s.matching for s in self._sentences_of(excerpt.document)]
+            words = weighted_within(QueryTerms(tuple(own_words[i]), False), sentences).terms
             shown = term_form(excerpt.window.text)
-            return not own_words[i] or any(v in shown for t in own_words[i] for v in t.variants)
+            total = sum(t.weight for t in words)
+            return sum(t.weight for t in words if any(v in shown for v in t.variants)) / total if total else 1.0
 
-        answered = [(next((i for i in range(len(parts)) if serves(i, e)), 0), label, e) for label, e in kept]
+        shares = [[share_held(i, e) for _, e in kept] for i in range(len(parts))]
+        answered = [(next((i for i in range(len(parts)) if shares[i][k] > PART_SPOKEN_OF), 0), label, e)
+                    for k, (label, e) in enumerate(kept)]
         asked = [" ".join([p for p in places if p not in part] + [part]) for part in parts]
         unanswered = []
         for i, part in enumerate(parts):
-            if kept and any(serves(i, e) for _, e in kept):
+            if any(share > PART_SPOKEN_OF for share in shares[i]):
                 continue  # the answer already speaks of it
             hits = self._search(asked[i], group, self.retriever.scores(asked[i]))
             found = self._pick(selector.question_view(asked[i]), self.question_terms(asked[i]), hits,
                                SINGLE_MAX_CHARS, bool(places))
             if found is not None and found.support >= self.threshold:
                 answered.append((i, group.label, found))
-            else:
-                unanswered.append(part)
+            elif not any(shares[i]):  # said missing only when nothing shown speaks of it at all
+                unanswered.append(" ".join(part.split()))
         answered.sort(key=lambda item: item[0])  # in the order the question asks
         if len({(e.document.doc_id, e.sentence.start) for _, _, e in answered}) > 1:
             answered = self._shortened(answered, asked, bool(places))
@@ -451,6 +462,19 @@ class Engine:
             result.append(Passage(document.doc_id, document.title, hit.chunk.text, hit.chunk.start,
                                   hit.chunk.end, round(hit.score, 6), hit.chunk.flag, page_at(document, hit.chunk.start)))
         return result[:wanted]
+
+
+def _unanswered_lines(unanswered: list[tuple[str | None, str]], places: int) -> list[str]:
+    """A line for each part of a question that nothing answers: once, when no asked place answers it (or one
+    place is asked), else for each place that does not."""
+    lines = []
+    for label, part in unanswered:
+        everywhere = sum(p == part for _, p in unanswered) == places
+        line = f"关于“{part}”，资料中没有找到相关内容。"
+        line = line if everywhere or not label else f"{label}：{line}"
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
 def _shared_lines(kept: list[tuple[str | None, compose.Excerpt]]) -> list[tuple[str | None, compose.Excerpt]]:

@@ -226,7 +226,7 @@ def test_a_part_the_documents_do_not_answer_is_said_so_beside_the_part_they_do(e
     answer = engine.ask("山西高技能人才总量多少，火星基地有多少名宇航员")
     assert not answer.abstained and "163万" in answer.answer
     assert len(answer.citations) == 1
-    assert answer.answer.splitlines()[-1] == "“火星基地有多少名宇航员”：资料中没有找到相关内容。"
+    assert answer.answer.splitlines()[-1] == "关于“火星基地有多少名宇航员”，资料中没有找到相关内容。"
 
 
 def test_parts_too_many_to_fit_in_one_answer_keep_their_clauses_whole(engine):
@@ -243,3 +243,19 @@ def test_two_places_asked_two_things_get_every_place_and_part(engine):
     kunming = [c for c in answer.citations if c.doc_id.startswith("kunming")]
     assert any("驿站322个" in c.text for c in kunming)
     assert all(len(line) <= 120 for line in answer.answer.splitlines())
+
+
+def test_a_part_is_not_taken_as_answered_by_one_shared_character(engine):
+    # 建 of the first part is in the answer to the second (新建两新党组织); 职工之家 is not, so it is asked on its own
+    answer = engine.ask("昆明建了多少个职工之家，开放了多少个党群服务中心")
+    assert "1818" in answer.answer and "588" in answer.answer, answer.answer
+    assert len(answer.citations) == 2 and len(answer.answer) <= 120
+
+
+def test_a_part_no_asked_place_answers_is_said_once():
+    from qa.engine import _unanswered_lines
+
+    assert _unanswered_lines([("山西", "火星有几个基地"), ("昆明", "火星有几个基地")], 2) == [
+        "关于“火星有几个基地”，资料中没有找到相关内容。"]
+    assert _unanswered_lines([("昆明", "职工驿站有多少个")], 2) == ["昆明：关于“职工驿站有多少个”，资料中没有找到相关内容。"]
+    assert _unanswered_lines([(None, "火星有几个基地")], 1) == ["关于“火星有几个基地”，资料中没有找到相关内容。"]
