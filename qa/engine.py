@@ -156,16 +156,7 @@ class Engine:
                     kept += [(group.label, found)] if found.support >= self.threshold else []
         unanswered_parts: list[str] = []
         if places or not multi:  # a question asking two things is answered in both, for each place
-            by_part, unanswered_by_place = [], []
-            for group in groups:
-                own = [(label, e) for label, e in kept if label == group.label]
-                part_query = self.part_of(query, group.label) if len(groups) > 1 else query
-                found, unanswered = self._answer_parts(part_query, [group.label] if len(groups) > 1 else places,
-                                                       group, own)
-                by_part += found
-                unanswered_by_place += [(group.label, part) for part in unanswered]
-            kept = by_part
-            unanswered_parts = _unanswered_lines(unanswered_by_place, len(groups))
+            kept, unanswered_parts = self._each_part_of_each_place(query, places, groups, kept)
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
             missing = missing + [g.label for g in groups if g.label not in answered]
@@ -229,6 +220,20 @@ class Engine:
         """Whether a document with no place of its own (an upload without metadata, a mixed report) names
         `place` or a place within it anywhere: such a document may answer for every place it speaks of."""
         return any(covers(found, place) for found in self._places_named.get(doc_id, ()))
+
+    def _each_part_of_each_place(self, query: str, places: list[str], groups: list[_Group],
+                                 kept: list[tuple[str | None, compose.Excerpt]]
+                                 ) -> tuple[list[tuple[str | None, compose.Excerpt]], list[str]]:
+        """The answer lines once every place's group is answered in each part of the question it asks
+        (`_answer_parts`), and the lines saying which parts nothing answers."""
+        answered, unanswered = [], []
+        for group in groups:
+            own = [(label, e) for label, e in kept if label == group.label]
+            part_query = self.part_of(query, group.label) if len(groups) > 1 else query
+            found, missing = self._answer_parts(part_query, [group.label] if len(groups) > 1 else places, group, own)
+            answered += found
+            unanswered += [(group.label, part) for part in missing]
+        return answered, _unanswered_lines(unanswered, len(groups))
 
     def _answer_parts(self, query: str, places: list[str], group: _Group,
                       kept: list[tuple[str | None, compose.Excerpt]]
