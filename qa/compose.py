@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -136,10 +137,15 @@ def cut_excerpt(
     max_chars: int,
     region_named: bool,
     model: selector.Selector,
+    prefer: Callable[[str], float] | None = None,
 ) -> Excerpt:
     """The excerpt of a chosen sentence: its run of clauses that the selector's window model rates likeliest
-    to hold the answer; `likelihood` (the sentence model's) is its support."""
+    to hold the answer, among those that `prefer` (when given) values highest; `likelihood` (the sentence
+    model's) is its support."""
     rated = rated_windows(terms, view, sentence, max_chars, region_named)
+    if prefer is not None:
+        values = [prefer(span.text) for span, _ in rated]
+        rated = [item for item, value in zip(rated, values) if value == max(values)]
     window = rated[int(np.argmax(model.window.probabilities([row for _, row in rated])))][0]
     return Excerpt(document, sentence.span, window, likelihood)
 

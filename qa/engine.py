@@ -246,19 +246,8 @@ class Engine:
         if not 2 <= len(parts) <= MAX_SOURCES:  # one question, or a list of more things than one answer gives
             return kept, []
         own_words = [self._own_words(part, parts) for part in parts]
-
-        def share_held(i: int, excerpt: compose.Excerpt) -> float:
-            """The share of the weight of the part's own words that the excerpt shows, weighted within its
-            document (`weighted_within`), so that it does not move as the collection grows."""
-            if not own_words[i]:
-                return 1.0
-            sentences = [s.matching for s in self._sentences_of(excerpt.document)]
-            words = weighted_within(QueryTerms(tuple(own_words[i]), False), sentences).terms
-            shown = term_form(excerpt.window.text)
-            total = sum(t.weight for t in words)
-            return sum(t.weight for t in words if any(v in shown for v in t.variants)) / total if total else 1.0
-
-        shares = [[share_held(i, e) for _, e in kept] for i in range(len(parts))]
+        shares = [[self._share_shown(own_words[i], e.document, e.window.text) for _, e in kept]
+                  for i in range(len(parts))]
         answered = [(next((i for i in range(len(parts)) if shares[i][k] > PART_SPOKEN_OF), 0), label, e)
                     for k, (label, e) in enumerate(kept)]
         asked = [" ".join([p for p in places if p not in part] + [part]) for part in parts]
@@ -275,27 +264,46 @@ class Engine:
                 unanswered.append(" ".join(part.split()))
         answered.sort(key=lambda item: item[0])  # in the order the question asks
         if len({(e.document.doc_id, e.sentence.start) for _, _, e in answered}) > 1:
-            answered = self._shortened(answered, asked, bool(places))
+            answered = self._shortened(answered, asked, own_words, bool(places))
         return [(label, excerpt) for _, label, excerpt in answered], unanswered
 
+    def _share_shown(self, own_words: list, document: Document, shown: str) -> float:
+        """The share of the weight of a part's own words that a text of the document shows, weighted within
+        the document (`weighted_within`), so that it does not move as the collection grows (1 for a part
+        without words of its own)."""
+        if not own_words:
+            return 1.0
+        sentences = [s.matching for s in self._sentences_of(document)]
+        words = weighted_within(QueryTerms(tuple(own_words), False), sentences).terms
+        shown = term_form(shown)
+        total = sum(t.weight for t in words)
+        return sum(t.weight for t in words if any(v in shown for v in t.variants)) / total if total else 1.0
+
     def _shortened(self, answered: list[tuple[int, str | None, compose.Excerpt]], asked: list[str],
-                   region_named: bool) -> list[tuple[int, str | None, compose.Excerpt]]:
+                   own_words: list[list], region_named: bool) -> list[tuple[int, str | None, compose.Excerpt]]:
         """Lines answering the parts of one question from one document, each cut to the clauses its own part
         asks about, short enough that together they stay an answer (ANSWER_MAX_CHARS), not pasted passages.
         Lines from several documents, or too many to fit, are left as they are."""
         if len({e.document.doc_id for _, _, e in answered}) > 1:
             return answered
         for budget in range(SINGLE_MAX_CHARS // len(answered), PART_MIN_CHARS - 1, -5):
-            lines = [(i, label, self._recut(e, asked[i], budget, region_named)) for i, label, e in answered]
+            lines = [(i, label, self._recut(e, asked[i], own_words[i], budget, region_named))
+                     for i, label, e in answered]
             if sum(len(compose.phrase(e, len(lines), label)) + 1 for _, label, e in lines) <= ANSWER_MAX_CHARS:
                 return lines
         return answered  # too many parts to fit: whole clauses read better than clauses cut short
 
-    def _recut(self, excerpt: compose.Excerpt, question: str, max_chars: int, region_named: bool) -> compose.Excerpt:
-        """The excerpt's sentence cut again for a question, within max_chars."""
-        sentence = self._sentences_of(excerpt.document)[self._position(excerpt.document, excerpt.sentence.start)]
-        return compose.cut_excerpt(selector.question_view(question), self.question_terms(question), excerpt.document,
-                                   sentence, excerpt.support, max_chars, region_named, self.selector)
+    def _recut(self, excerpt: compose.Excerpt, question: str, own_words: list, max_chars: int,
+               region_named: bool) -> compose.Excerpt:
+        """The excerpt's sentence cut again for one part of a question, within max_chars: to the run of
+        clauses the window model prefers among those that show most of the weight of the part's own words
+        (`_share_shown`): 选树宣传50名“齐鲁最美职工” for 选树了多少齐鲁最美职工, not the clause before it that
+        counts 全国最美职工."""
+        document = excerpt.document
+        sentence = self._sentences_of(document)[self._position(document, excerpt.sentence.start)]
+        return compose.cut_excerpt(selector.question_view(question), self.question_terms(question), document,
+                                   sentence, excerpt.support, max_chars, region_named, self.selector,
+                                   prefer=lambda text: self._share_shown(own_words, document, text))
 
     def _own_words(self, part: str, parts: list[str]) -> list:
         """The terms of one part of a question that no other part holds (places left out: every part shares them)."""

@@ -216,6 +216,19 @@ def test_a_question_asking_two_things_gets_both_each_cited_in_the_order_asked(en
     assert len(answer.answer) <= 120  # one document: both lines cut to what their part asks
 
 
+@pytest.mark.parametrize("question, figures", [
+    ("山东有几名大国工匠，培育了多少省级全员创新企业", ("7名", "150家")),
+    ("山东建了多少个劳模和工匠人才创新工作室，中职学生升学比例多少", ("631个", "70%")),
+])
+def test_a_part_cut_short_keeps_the_clauses_that_name_what_it_asks(engine, question, figures):
+    # 150家 and 631个 close a long sentence whose opening clauses (强化政策支撑,搭建平台载体,出台…) fill the
+    # line's share of the answer; the line must be cut to the clauses that hold the part's own words
+    answer = engine.ask(question)
+    for figure in figures:
+        assert figure in answer.answer, (figure, answer.answer)
+    assert len(answer.citations) == 2 and len(answer.answer) <= 120
+
+
 def test_two_things_one_sentence_answers_stay_one_line(engine):
     answer = engine.ask("黑龙江建了多少工会驿站，累计服务了多少人次")
     assert "3786" in answer.answer and "1493" in answer.answer
