@@ -10,6 +10,7 @@ import numpy as np
 from core.textnorm import normalize
 from core.types import Document
 from qa import selector
+from qa.asked_unit import UNITS
 from qa.terms import QueryTerms, coverage, term_positions
 from qa.text_units import Sentence, Span, clauses
 
@@ -17,10 +18,10 @@ TIME_HINT = re.compile(
     r"\d{4}年|\d{1,2}月|截至|截止|目前|以来|期间|年底|年末|上半年|下半年|今年|去年|近年|[一二三四五六七八九十两\d]+年来"
 )
 YEAR = re.compile(r"(19|20)\d{2}年")
-_UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册"
+
 # A counted amount: a number with a unit or classifier (82.7万人, 3013家, 30%), not a year or a date.
 COUNT = re.compile(
-    rf"[\d.]+\s*(?:多|余)?(?:(?:万|亿)(?:多|余)?(?:{_UNITS})?|(?:{_UNITS}))"
+    rf"[\d.]+\s*(?:多|余)?(?:(?:万|亿)(?:多|余)?(?:{UNITS})?|(?:{UNITS}))"
     r"|[一二三四五六七八九十两]+(?:人次|名|个|家|项|次|场|条|所|倍|部分|类|批)"
 )
 _STATES_STOCK = re.compile(r"总量|总数|达到|达\d|共有|现有")

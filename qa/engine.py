@@ -5,7 +5,7 @@ import logging
 import re
 import time
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.config import Settings
 from core.textnorm import normalize, term_form
@@ -16,6 +16,7 @@ from index.search import FusionWeights, QueryScores, Retriever
 from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
+from qa.asked_unit import gives_count_in
 from qa.passage_stats import PassageStats
 from qa.question_parts import question_parts
 from qa.regions import asked_places, covers, find_regions, main_region
@@ -367,6 +368,8 @@ class Engine:
         if choice is None:
             return None
         document, sentence, _, _ = candidates[choice.index]
+        if not gives_count_in(view.unit, sentence.matching):
+            choice = replace(choice, probability=0.0)  # a count of something else: 100项 for 多少名
         excerpt = compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
                                       self.selector)
         after = self._position(document, sentence.span.start) + 1

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from core.textnorm import normalize
+from qa.asked_unit import asked_unit
 
 MODEL_PATH = Path(__file__).with_name("selector.json")
 
@@ -73,6 +74,7 @@ class QuestionView:
     asks_place: bool
     asks_org: bool = False
     numbers: tuple[str, ...] = ()  # figures the question itself names (a year, a count): the answer should too
+    unit: str = ""  # the unit it asks a count in (名 of 多少名; `asked_unit`), "" when none
 
 
 def question_view(question: str) -> QuestionView:
@@ -86,9 +88,12 @@ def question_view(question: str) -> QuestionView:
     pairs = {run[i : i + 2] for run in runs for i in range(len(run) - 1)
              if run[i] not in _FUNCTION_CHARS and run[i + 1] not in _FUNCTION_CHARS}
     asks_date = bool(_TIME_CUE.search(matching))
-    return QuestionView(frozenset(chars), frozenset(pairs), bool(_NUMBER_CUE.search(matching)) and not asks_date,
-                        asks_date, bool(_PERSON_CUE.search(matching)), bool(_PLACE_CUE.search(matching)),
-                        bool(_ORG_CUE.search(matching)), tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))))
+    asks_number = bool(_NUMBER_CUE.search(matching)) and not asks_date
+    asks_person, asks_place, asks_org = (bool(cue.search(matching)) for cue in (_PERSON_CUE, _PLACE_CUE, _ORG_CUE))
+    # the unit matters where a count is what is asked, not in 在哪里举行…几所学校
+    unit = asked_unit(matching) if asks_number and not (asks_person or asks_place or asks_org) else ""
+    return QuestionView(frozenset(chars), frozenset(pairs), asks_number, asks_date, asks_person, asks_place,
+                        asks_org, tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))), unit)
 
 
 @lru_cache(maxsize=20000)

@@ -272,3 +272,18 @@ def test_a_part_no_asked_place_answers_is_said_once():
         "关于“火星有几个基地”，资料中没有找到相关内容。"]
     assert _unanswered_lines([("昆明", "职工驿站有多少个")], 2) == ["昆明：关于“职工驿站有多少个”，资料中没有找到相关内容。"]
     assert _unanswered_lines([(None, "火星有几个基地")], 1) == ["关于“火星有几个基地”，资料中没有找到相关内容。"]
+
+
+@pytest.mark.parametrize("question", ["山东每年组织多少名职工参加省级示范性劳动竞赛", "山西有多少名工人实行首席技师岗位评聘"])
+def test_a_count_asked_in_one_unit_is_not_answered_with_a_count_of_another(engine, question):
+    # the sentences that share the question's words count 100项 competitions and 15家 firms, not people
+    answer = engine.ask(question)
+    assert answer.abstained, answer.answer
+    assert answer.passages, "the nearest passages are still listed"
+
+
+@pytest.mark.parametrize("question, figure", [("昆明有多少家职工驿站", "322个"), ("山东有几名大国工匠", "7名"),
+                                              ("黑龙江有多少人参加职工医疗互助保障", "142.2萬人次")])
+def test_a_count_in_the_asked_unit_or_in_any_classifier_answers(engine, question, figure):
+    answer = engine.ask(question)
+    assert not answer.abstained and figure in answer.answer, answer.answer

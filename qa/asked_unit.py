@@ -1,0 +1,34 @@
+"""The unit a question asks its count in (多少名, 几家) and whether a text gives a count in that unit.
+
+A count in another unit answers another question: 100项 competitions for 劳动模范多少名, 15家 firms for
+首席技师多少人. 个 is the classifier any count may be asked or given in, so 多少个 asks no unit and 322个
+answers 多少家; 人, 名 and 位 all count people, so each answers the others.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.textnorm import normalize
+
+# Units and classifiers a count is given in (82.7万人, 3013家, 30%), longest first where one begins another.
+UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册"
+_ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?({UNITS})")
+_PEOPLE = frozenset("人名位")
+_AMOUNT = r"(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
+
+
+def asked_unit(question: str) -> str:
+    """The unit the question asks a count in, "" when it asks none or asks in 个."""
+    found = _ASKED.search(normalize(question))
+    unit = found.group(1) if found else ""
+    return "" if unit == "个" else unit
+
+
+def gives_count_in(unit: str, text: str) -> bool:
+    """Whether the text gives a counted amount in `unit`: 人, 名 and 位 count people; 个 answers any other
+    (322个 for 多少家). True when no unit is asked."""
+    if not unit:
+        return True
+    units = "人|名|位" if unit in _PEOPLE else f"{re.escape(unit)}|个"
+    return re.search(rf"{_AMOUNT}(?:{units})", normalize(text)) is not None

@@ -1,0 +1,40 @@
+import pytest
+
+from qa.asked_unit import asked_unit, gives_count_in
+from qa.selector import question_view
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("山东省级劳动模范有多少名", "名"),
+    ("山西首席技师有多少人", "人"),
+    ("黑龍江建了幾家工匠學院", "家"),  # read in either script
+    ("医疗互助参保多少万人次", "人次"),
+    ("昆明建了多少个职工驿站", ""),  # 个: any count answers
+    ("哪几位劳模获得了表彰", ""),  # which, not how many
+    ("黑龙江产改考核在全国排第几名", ""),  # a rank, not a count
+    ("黑龙江高技能人才多少", ""),
+])
+def test_the_unit_a_question_asks_its_count_in(question, unit):
+    assert asked_unit(question) == unit
+
+
+def test_the_unit_is_read_only_where_a_count_is_what_is_asked():
+    assert question_view("山东省级劳动模范有多少名").unit == "名"
+    assert question_view("几所高校的学生在哪里集会").unit == ""
+    assert question_view("哪位工匠带出了几名徒弟").unit == ""
+
+
+@pytest.mark.parametrize("unit, text, gives", [
+    ("名", "全省现有“大国工匠”7名", True),
+    ("人", "一线工人74名,占8.2%", True),  # 人, 名 and 位 all count people
+    ("人", "高技能人才82.7萬人", True),
+    ("名", "每年组织开展100项省级示范性劳动和技能竞赛", False),
+    ("人", "15家省属企业实行首席技师岗位评聘制度", False),
+    ("家", "职工驿站322个", True),  # 个 answers any unit but people
+    ("人", "职工驿站322个", False),
+    ("部分", "《实施意见》共三部分", True),  # a number in words
+    ("家", "2017年以来成效显著", False),  # a year is no count
+    ("", "没有数字", True),
+])
+def test_whether_a_text_gives_a_count_in_the_unit(unit, text, gives):
+    assert gives_count_in(unit, text) is gives
