@@ -154,9 +154,10 @@ class Engine:
                 found = self._pick(part_view, terms, hits, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places))
                 if found is not None:
                     excerpts.append((group.label, found))
-                    kept += [(group.label, found)] if found.support >= self.threshold else []
         unanswered_parts: list[str] = []
         if places or not multi:  # a question asking two things is answered in both, for each place
+            same_thing = len(groups) > 1 and len(question_parts(query)) < 2
+            kept += self._places_answering(excerpts, same_thing)
             kept, unanswered_parts = self._each_part_of_each_place(query, places, groups, kept)
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
@@ -428,6 +429,14 @@ class Engine:
                 found.append((self.regions.get(doc_id), excerpt))
         found.sort(key=lambda item: -item[1].support)
         return found
+
+    def _places_answering(self, excerpts: list[tuple[str | None, compose.Excerpt]], same_thing: bool
+                          ) -> list[tuple[str | None, compose.Excerpt]]:
+        """The places' picks that answer: each above the threshold; where several places are asked the same
+        thing, once one is, the others above the lower bar a list's further items have."""
+        if not same_thing or not any(e.support >= self.threshold for _, e in excerpts):
+            return [(label, e) for label, e in excerpts if e.support >= self.threshold]
+        return [(label, e) for label, e in excerpts if e.support >= LIST_FURTHER_SHARE * self.threshold]
 
     def _list_items(self, found: list[tuple[str | None, compose.Excerpt]]) -> list[tuple[str | None, compose.Excerpt]]:
         """The documents' excerpts that answer a list question, best first. Once one clears the bar, further

@@ -287,3 +287,18 @@ def test_a_count_asked_in_one_unit_is_not_answered_with_a_count_of_another(engin
 def test_a_count_in_the_asked_unit_or_in_any_classifier_answers(engine, question, figure):
     answer = engine.ask(question)
     assert not answer.abstained and figure in answer.answer, answer.answer
+
+
+def test_places_asked_the_same_thing_are_answered_once_one_of_them_answers(engine):
+    # no question word (比一比) and 总量 only in 昆明's sentence: 黑龙江's pick falls under the threshold alone,
+    # but clears the lower bar of a list's further items once 昆明 answers the same question
+    answer = engine.ask("昆明和黑龙江技能人才总量比一比")
+    assert "137.76万" in answer.answer and "264.3萬" in answer.answer, answer.answer
+    assert len(answer.citations) == 2
+
+
+@pytest.mark.parametrize("question, missing", [("山东和昆明的暖新驿站各有多少个", "山东"), ("昆明和山东的大国工匠各有几名", "昆明")])
+def test_a_place_whose_documents_do_not_say_is_still_said_missing_beside_one_that_does(engine, question, missing):
+    answer = engine.ask(question)
+    assert f"{missing}：资料中没有找到相关内容。" in answer.answer, answer.answer
+    assert len(answer.citations) == 1
