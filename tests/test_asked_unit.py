@@ -38,3 +38,11 @@ def test_the_unit_is_read_only_where_a_count_is_what_is_asked():
 ])
 def test_whether_a_text_gives_a_count_in_the_unit(unit, text, gives):
     assert gives_count_in(unit, text) is gives
+
+
+def test_how_much_money_asks_an_amount_in_yuan():
+    assert asked_unit("山东特级技师每月工资多少钱") == "元"
+    assert asked_unit("黑龙江 慰问职工 花了多少钱 慰问了多少人次") == "元"  # the first asked
+    assert gives_count_in("元", "累计投入330多亿元") and gives_count_in("元", "投入1500余萬元")
+    assert not gives_count_in("元", "253名高技能人才被企业评聘为特级技师")
+    assert not gives_count_in("元", "建成工會驛站3786個")  # 个 counts things, not money
