@@ -31,5 +31,7 @@ def gives_count_in(unit: str, text: str) -> bool:
     classifier (322个 for 多少家), not a measure (元, %, 倍). True when no unit is asked."""
     if not unit:
         return True
+    if unit == "元":  # a currency may stand before it: 14800日元, 5,000,000美元, 港元
+        return re.search(rf"{_AMOUNT}(?:[^\W\d_]{{0,2}})?[元圆]", normalize(text)) is not None
     units = "人|名|位" if unit in _PEOPLE else re.escape(unit) if unit in _MEASURES else f"{re.escape(unit)}|个"
     return re.search(rf"{_AMOUNT}(?:{units})", normalize(text)) is not None

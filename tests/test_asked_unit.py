@@ -46,3 +46,4 @@ def test_how_much_money_asks_an_amount_in_yuan():
     assert gives_count_in("元", "累计投入330多亿元") and gives_count_in("元", "投入1500余萬元")
     assert not gives_count_in("元", "253名高技能人才被企业评聘为特级技师")
     assert not gives_count_in("元", "建成工會驛站3786個")  # 个 counts things, not money
+    assert gives_count_in("元", "價格最高到14800日元") and gives_count_in("元", "多花了5,000,000美元")
