@@ -38,6 +38,8 @@ ANSWER_MAX_CHARS = 120  # an answer drawn from one document
 PART_SPOKEN_OF = 0.5  # share of the weight of a part's own words that an answer holds when it speaks of the part
 PART_MIN_CHARS = 30  # the shortest window a part of a two-part answer is cut to (shorter cuts split clauses)
 PLACES_SHOWN = 8  # of the places the collection covers, named when a question asks about another one
+TITLE_SHARE = 0.8  # of the longer of a sentence and its document's title, for the sentence to be the title
+_LETTERS = re.compile(r"[\W_]+")
 LIST_FURTHER_SHARE = 0.5  # of the abstention threshold, for a list's items after the first
 
 
@@ -356,6 +358,8 @@ class Engine:
         """The excerpt of the hits' sentence likeliest to hold the answer, among sentences without
         instruction-like text unless none of those answers."""
         candidates = self._candidates(hits)
+        if not view.asks_date:  # a title names its document (and dates it); the question repeats it to say which
+            candidates = [c for c in candidates if not _is_title(c[1].matching, c[0].title)] or candidates
         if not candidates:
             return None
         rows = [selector.features(view, c) for c in self.described(view, terms, hits, candidates)]
@@ -487,6 +491,16 @@ class Engine:
             result.append(Passage(document.doc_id, document.title, hit.chunk.text, hit.chunk.start,
                                   hit.chunk.end, round(hit.score, 6), hit.chunk.flag, page_at(document, hit.chunk.start)))
         return result[:wanted]
+
+
+def _is_title(matching: str, title: str) -> bool:
+    """Whether a sentence is its document's title: the same letters, or one holding the other within a fifth of
+    its length (a headline repeated in the text, 山西省出台关于…的实施意见)."""
+    sentence, name = _LETTERS.sub("", matching), _LETTERS.sub("", normalize(title))
+    if not sentence or not name:
+        return False
+    shorter, longer = sorted((sentence, name), key=len)
+    return shorter in longer and len(shorter) >= TITLE_SHARE * len(longer)
 
 
 def _unanswered_lines(unanswered: list[tuple[str | None, str]], places: int) -> list[str]:

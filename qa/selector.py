@@ -82,14 +82,15 @@ def question_view(question: str) -> QuestionView:
     script) and the kind asked. Give it the question as the engine reads it (`Engine.content_of`: without
     markup and foreign words that no passage holds)."""
     matching = normalize(question)
-    content = _QUESTION_PHRASE.sub(" ", matching)
+    spoken = matching.replace("啥", "什么")  # read alike: 啥时候 and 什么时候, 是啥 and 是什么
+    content = _QUESTION_PHRASE.sub(" ", spoken)
     runs = _RUN.findall(content)
     chars = {c for run in runs for c in run if c not in _FUNCTION_CHARS}
     pairs = {run[i : i + 2] for run in runs for i in range(len(run) - 1)
              if run[i] not in _FUNCTION_CHARS and run[i + 1] not in _FUNCTION_CHARS}
-    asks_date = bool(_TIME_CUE.search(matching))
-    asks_number = bool(_NUMBER_CUE.search(matching)) and not asks_date
-    asks_person, asks_place, asks_org = (bool(cue.search(matching)) for cue in (_PERSON_CUE, _PLACE_CUE, _ORG_CUE))
+    asks_date = bool(_TIME_CUE.search(spoken))
+    asks_number = bool(_NUMBER_CUE.search(spoken)) and not asks_date
+    asks_person, asks_place, asks_org = (bool(cue.search(spoken)) for cue in (_PERSON_CUE, _PLACE_CUE, _ORG_CUE))
     # the unit matters where a count is what is asked, not in 在哪里举行…几所学校
     unit = asked_unit(matching) if asks_number and not (asks_person or asks_place or asks_org) else ""
     return QuestionView(frozenset(chars), frozenset(pairs), asks_number, asks_date, asks_person, asks_place,

@@ -302,3 +302,26 @@ def test_a_place_whose_documents_do_not_say_is_still_said_missing_beside_one_tha
     answer = engine.ask(question)
     assert f"{missing}：资料中没有找到相关内容。" in answer.answer, answer.answer
     assert len(answer.citations) == 1
+
+
+@pytest.mark.parametrize("question, part", [("山西国企产改实施意见的第二部分说了什么", "重点任务"),
+                                            ("山西国企产改实施意见的第一部分讲什么", "总体要求")])
+def test_a_document_title_the_question_repeats_is_not_quoted_as_the_answer(engine, question, part):
+    # the question names the document by its title's words; the title line itself answers nothing
+    answer = engine.ask(question)
+    assert part in answer.answer and "山西省出台关于" not in answer.answer, answer.answer
+
+
+def test_a_title_still_answers_when_its_document_is_asked_when_published(engine):
+    answer = engine.ask("山东那篇产改综述啥时候发布的")
+    assert not answer.abstained and "2023-08-11" in answer.answer, answer.answer
+
+
+def test_a_sentence_is_its_documents_title_when_it_holds_the_same_letters():
+    from qa.engine import _is_title
+
+    title = "山西省出台关于充分发挥国有企业在推进产业工人队伍建设改革中带动作用的实施意见"
+    assert _is_title(title + "。", title)
+    assert _is_title("五年产改 山西获全国考核优秀等次", "五年产改 山西获全国考核“优秀”等次")
+    assert not _is_title("实施意见共三部分。", title)
+    assert not _is_title("山西", title)  # a place named in the title is not the title

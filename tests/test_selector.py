@@ -201,3 +201,8 @@ def test_threshold_setting_is_optional_and_validated():
     assert Settings.from_env({"REFORMQA_ABSTAIN_THRESHOLD": "0.4"}).abstain_threshold == 0.4
     with pytest.raises(SettingsError, match="must be from 0.0 to 1.0"):
         Settings.from_env({"REFORMQA_ABSTAIN_THRESHOLD": "1.5"})
+
+
+def test_colloquial_sha_is_read_as_shenme():
+    assert selector.question_view("山东那篇产改综述啥时候发布的").asks_date
+    assert selector.question_view("山西的产改啥时候开始搞的") == selector.question_view("山西的产改什么时候开始搞的")
