@@ -19,6 +19,7 @@ from qa.analysis import SENTENCE_ANALYSER
 from qa.asked_unit import gives_count_in
 from qa.passage_stats import PassageStats
 from qa.question_parts import question_parts
+from qa.relative_year import speaks_of
 from qa.regions import asked_places, covers, find_regions, main_region
 from qa.terms import QueryTerms, coverage, query_terms, weighted_within
 from qa.text_units import Sentence
@@ -373,11 +374,13 @@ class Engine:
         if choice is None:
             return None
         document, sentence, _, _ = candidates[choice.index]
-        if not gives_count_in(view.unit, sentence.matching):
-            choice = replace(choice, probability=0.0)  # a count of something else: 100项 for 多少名
+        position = self._position(document, sentence.span.start)
+        before = self._sentences_of(document)[position - 1].matching if position else ""
+        if not _holds_what_is_asked(view, sentence.matching, before):
+            choice = replace(choice, probability=0.0)
         excerpt = compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
                                       self.selector)
-        after = self._position(document, sentence.span.start) + 1
+        after = position + 1
         return compose.run_on(excerpt, self._sentences_of(document)[after : after + compose.LIST_LOOKAHEAD],
                               max_chars)
 
@@ -491,6 +494,12 @@ class Engine:
             result.append(Passage(document.doc_id, document.title, hit.chunk.text, hit.chunk.start,
                                   hit.chunk.end, round(hit.score, 6), hit.chunk.flag, page_at(document, hit.chunk.start)))
         return result[:wanted]
+
+
+def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str) -> bool:
+    """Whether a sentence can answer in the terms asked: a count in the unit asked (not 100项 for 多少名), and
+    a year asked relative to its document (今年) named in it or in the sentence before (not a cumulative 累计)."""
+    return gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
 
 
 def _is_title(matching: str, title: str) -> bool:

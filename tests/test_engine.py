@@ -325,3 +325,14 @@ def test_a_sentence_is_its_documents_title_when_it_holds_the_same_letters():
     assert _is_title("五年产改 山西获全国考核优秀等次", "五年产改 山西获全国考核“优秀”等次")
     assert not _is_title("实施意见共三部分。", title)
     assert not _is_title("山西", title)  # a place named in the title is not the title
+
+
+@pytest.mark.parametrize("question", ["黑龙江今年建了多少个工会驿站", "山东去年职业教育投入了多少"])
+def test_a_year_asked_relative_to_the_document_is_not_answered_with_a_cumulative_figure(engine, question):
+    # 建成工會驛站3786個,累計服務… and 累计投入330多亿元 name no year: they do not say what this or last year did
+    assert engine.ask(question).abstained
+
+
+def test_a_figure_the_document_gives_for_this_year_answers_a_question_about_this_year(engine):
+    answer = engine.ask("黑龙江今年参加职工技能竞赛的有多少人次")
+    assert not answer.abstained and "536.5" in answer.answer, answer.answer
