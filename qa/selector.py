@@ -77,6 +77,7 @@ class QuestionView:
     numbers: tuple[str, ...] = ()  # figures the question itself names (a year, a count): the answer should too
     unit: str = ""  # the unit it asks a count in (名 of 多少名; `asked_unit`), "" when none
     relative_year: str = ""  # 今年, 去年 … where it names one (`relative_year`)
+    matching: str = ""  # the question in matching form
 
 
 def question_view(question: str) -> QuestionView:
@@ -97,7 +98,7 @@ def question_view(question: str) -> QuestionView:
     unit = asked_unit(matching) if asks_number and not (asks_person or asks_place or asks_org) else ""
     return QuestionView(frozenset(chars), frozenset(pairs), asks_number, asks_date, asks_person, asks_place,
                         asks_org, tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))), unit,
-                        relative_year(matching))
+                        relative_year(matching), matching)
 
 
 @lru_cache(maxsize=20000)

@@ -336,3 +336,9 @@ def test_a_year_asked_relative_to_the_document_is_not_answered_with_a_cumulative
 def test_a_figure_the_document_gives_for_this_year_answers_a_question_about_this_year(engine):
     answer = engine.ask("黑龙江今年参加职工技能竞赛的有多少人次")
     assert not answer.abstained and "536.5" in answer.answer, answer.answer
+
+
+def test_an_office_asked_is_not_answered_with_its_deputy(engine):
+    assert engine.ask("昆明市总工会的主席是哪位").abstained  # the text names only 兼职副主席
+    answer = engine.ask("黑龙江省总工会副主席是谁")
+    assert not answer.abstained and "欒志成" in answer.answer, answer.answer
