@@ -205,4 +205,5 @@ def test_threshold_setting_is_optional_and_validated():
 
 def test_colloquial_sha_is_read_as_shenme():
     assert selector.question_view("山东那篇产改综述啥时候发布的").asks_date
-    assert selector.question_view("山西的产改啥时候开始搞的") == selector.question_view("山西的产改什么时候开始搞的")
+    colloquial, formal = (selector.question_view(q) for q in ("山西的产改啥时候开始搞的", "山西的产改什么时候开始搞的"))
+    assert replace(colloquial, matching="") == replace(formal, matching="")  # all but the question's own text
