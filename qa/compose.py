@@ -18,7 +18,6 @@ TIME_HINT = re.compile(
     r"\d{4}年|\d{1,2}月|截至|截止|目前|以来|期间|年底|年末|上半年|下半年|今年|去年|近年|[一二三四五六七八九十两\d]+年来"
 )
 YEAR = re.compile(r"(19|20)\d{2}年")
-
 # A counted amount: a number with a unit or classifier (82.7万人, 3013家, 30%), not a year or a date.
 COUNT = re.compile(
     rf"[\d.]+\s*(?:多|余)?(?:(?:万|亿)(?:多|余)?(?:{UNITS})?|(?:{UNITS}))"
