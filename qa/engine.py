@@ -152,7 +152,7 @@ class Engine:
             if not places and multi:
                 found = self._per_document(view, terms, hits)
                 excerpts += found
-                kept += self._list_items(found)
+                kept += self._answering(found, one_question=True)[:MAX_SOURCES]
             else:
                 part_view = selector.question_view(self.part_of(query, group.label)) if len(groups) > 1 else view
                 found = self._pick(part_view, terms, hits, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places))
@@ -161,7 +161,7 @@ class Engine:
         unanswered_parts: list[str] = []
         if places or not multi:  # a question asking two things is answered in both, for each place
             same_thing = len(groups) > 1 and len(question_parts(query)) < 2
-            kept += self._places_answering(excerpts, same_thing)
+            kept += self._answering(excerpts, one_question=same_thing)
             kept, unanswered_parts = self._each_part_of_each_place(query, places, groups, kept)
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
@@ -438,21 +438,16 @@ class Engine:
         found.sort(key=lambda item: -item[1].support)
         return found
 
-    def _places_answering(self, excerpts: list[tuple[str | None, compose.Excerpt]], same_thing: bool
-                          ) -> list[tuple[str | None, compose.Excerpt]]:
-        """The places' picks that answer: each above the threshold; where several places are asked the same
-        thing, once one is, the others above the lower bar a list's further items have."""
-        if not same_thing or not any(e.support >= self.threshold for _, e in excerpts):
-            return [(label, e) for label, e in excerpts if e.support >= self.threshold]
-        return [(label, e) for label, e in excerpts if e.support >= LIST_FURTHER_SHARE * self.threshold]
-
-    def _list_items(self, found: list[tuple[str | None, compose.Excerpt]]) -> list[tuple[str | None, compose.Excerpt]]:
-        """The documents' excerpts that answer a list question, best first. Once one clears the bar, further
-        items need only LIST_FURTHER_SHARE of it: the question has been shown answerable, and each further
-        document names the listed fact in its own words."""
-        if not any(e.support >= self.threshold for _, e in found):
-            return []
-        return [(label, e) for label, e in found if e.support >= LIST_FURTHER_SHARE * self.threshold][:MAX_SOURCES]
+    def _answering(self, found: list[tuple[str | None, compose.Excerpt]], one_question: bool
+                   ) -> list[tuple[str | None, compose.Excerpt]]:
+        """The excerpts that answer: each above the threshold. Where they answer one question (a list's items
+        from several documents, several places asked the same thing), once one clears the bar, the others need
+        only LIST_FURTHER_SHARE of it: the question has been shown answerable, and each further document names
+        the fact in its own words."""
+        bar = self.threshold
+        if one_question and any(e.support >= bar for _, e in found):
+            bar = LIST_FURTHER_SHARE * self.threshold
+        return [(label, e) for label, e in found if e.support >= bar]
 
     def _phrase(self, excerpts, missing: list[str], multi: bool) -> tuple[str, list[Citation]]:
         lines, citations = [], []
