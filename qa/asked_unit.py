@@ -14,7 +14,8 @@ from core.textnorm import normalize
 # Units and classifiers a count is given in (82.7万人, 3013家, 30%), longest first where one begins another.
 UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册"
 _ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?(?:({UNITS})|钱)")  # 多少钱: an amount in 元, 万元, 亿元
-_PEOPLE = frozenset("人名位")
+PEOPLE_UNITS = "人|名|位"  # each counts people, so each answers the others
+_PEOPLE = frozenset(PEOPLE_UNITS.split("|"))
 _MEASURES = frozenset(("元", "%", "倍"))  # amounts, not things counted: 个 does not give them
 _AMOUNT = r"(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
 
@@ -33,5 +34,5 @@ def gives_count_in(unit: str, text: str) -> bool:
         return True
     if unit == "元":  # a currency may stand before it: 14800日元, 5,000,000美元, 港元
         return re.search(rf"{_AMOUNT}(?:[^\W\d_]{{0,2}})?[元圆]", normalize(text)) is not None
-    units = "人|名|位" if unit in _PEOPLE else re.escape(unit) if unit in _MEASURES else f"{re.escape(unit)}|个"
+    units = PEOPLE_UNITS if unit in _PEOPLE else re.escape(unit) if unit in _MEASURES else f"{re.escape(unit)}|个"
     return re.search(rf"{_AMOUNT}(?:{units})", normalize(text)) is not None

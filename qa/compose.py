@@ -10,7 +10,7 @@ import numpy as np
 from core.textnorm import normalize
 from core.types import Document
 from qa import selector
-from qa.asked_unit import UNITS
+from qa.asked_unit import PEOPLE_UNITS, UNITS
 from qa.terms import QueryTerms, coverage, term_positions
 from qa.text_units import Sentence, Span, clauses
 
@@ -29,7 +29,7 @@ _STATES_WHO = re.compile(r"书记|主席|主任|局长|部长|厅长|负责人|�
 _TRAILING_PUNCT = "，,；;：:、。… "
 YEARS = re.compile(r"(?<![\d.])\d{1,2}\s*年|[一二三四五六七八九十两]+年")  # a duration: 7年, 两年
 _CLAUSE_BREAK = re.compile(r"[,;，；。!?！？]")
-PEOPLE_UNIT = re.compile(r"人|名|位")
+PEOPLE_UNIT = re.compile(PEOPLE_UNITS)
 _DIGIT = re.compile(r"\d")
 # A sentence that announces a list without giving it: "共三部分。", "分为四类。", or one that ends in a colon.
 _ANNOUNCES_LIST = re.compile(
@@ -145,7 +145,8 @@ def cut_excerpt(
     rated = rated_windows(terms, view, sentence, max_chars, region_named)
     if prefer is not None:
         values = [prefer(span.text) for span, _ in rated]
-        rated = [item for item, value in zip(rated, values) if value == max(values)]
+        best = max(values)
+        rated = [item for item, value in zip(rated, values) if value == best]
     window = rated[int(np.argmax(model.window.probabilities([row for _, row in rated])))][0]
     return Excerpt(document, sentence.span, window, likelihood)
 
