@@ -17,6 +17,7 @@ from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
 from qa.asked_unit import gives_count_in
+from qa.baseline_year import asked_years, only_as_baseline
 from qa.deputy import only_as_deputy
 from qa.passage_stats import PassageStats
 from qa.question_parts import question_parts
@@ -494,9 +495,11 @@ class Engine:
 
 def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str) -> bool:
     """Whether a sentence can answer in the terms asked: a count in the unit asked (not 100项 for 多少名), a year
-    asked relative to its document (今年) named in it or in the sentence before (not a cumulative 累计), and the
-    rank asked (not 副主席 for 主席)."""
+    asked relative to its document (今年) named in it or in the sentence before (not a cumulative 累计), a year
+    asked by number not named only as a baseline (not 较2017年增长 for 2017年有多少), and the rank asked (not
+    副主席 for 主席)."""
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
+            and not only_as_baseline(asked_years(view.matching), matching)
             and not only_as_deputy(view.matching, matching))
 
 

@@ -32,6 +32,9 @@ def test_the_unit_is_read_only_where_a_count_is_what_is_asked():
     ("人", "15家省属企业实行首席技师岗位评聘制度", False),
     ("家", "职工驿站322个", True),  # 个 answers any unit but people
     ("人", "职工驿站322个", False),
+    ("人次", "职工驿站322个", False),  # 人次 counts people: 个 never does
+    ("人次", "慰問職工80萬人次", True),
+    ("人次", "累计培训74.5万人", True),
     ("部分", "《实施意见》共三部分", True),  # a number in words
     ("家", "2017年以来成效显著", False),  # a year is no count
     ("", "没有数字", True),

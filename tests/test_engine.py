@@ -289,6 +289,10 @@ def test_a_count_in_the_asked_unit_or_in_any_classifier_answers(engine, question
     assert not answer.abstained and figure in answer.answer, answer.answer
 
 
+def test_a_count_of_people_asked_is_not_answered_with_a_count_of_things(engine):
+    assert engine.ask("昆明的职工驿站服务了多少人次").abstained  # the text gives only 职工驿站322个
+
+
 def test_places_asked_the_same_thing_are_answered_once_one_of_them_answers(engine):
     # no question word (比一比) and 总量 only in 昆明's sentence: 黑龙江's pick falls under the threshold alone,
     # but clears the lower bar of a list's further items once 昆明 answers the same question
@@ -336,6 +340,13 @@ def test_a_year_asked_relative_to_the_document_is_not_answered_with_a_cumulative
 def test_a_figure_the_document_gives_for_this_year_answers_a_question_about_this_year(engine):
     answer = engine.ask("黑龙江今年参加职工技能竞赛的有多少人次")
     assert not answer.abstained and "536.5" in answer.answer, answer.answer
+
+
+def test_a_year_asked_is_not_answered_by_a_sentence_naming_it_only_as_a_baseline(engine):
+    # 高技能人才82.7萬人,較2017年分別增長…50.9% says how much it grew since 2017, not how many there were then
+    assert engine.ask("黑龙江2017年的高技能人才有多少").abstained
+    answer = engine.ask("黑龙江高技能人才比2017年增长了多少")
+    assert not answer.abstained and "50.9%" in answer.answer, answer.answer
 
 
 def test_an_office_asked_is_not_answered_with_its_deputy(engine):

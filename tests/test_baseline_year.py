@@ -1,0 +1,26 @@
+import pytest
+
+from qa.baseline_year import asked_years, only_as_baseline
+
+
+def test_the_years_a_question_asks_a_figure_of():
+    assert asked_years("黑龙江2017年的高技能人才有多少") == ("2017",)
+    assert asked_years("2020年和2021年各建了多少") == ("2020", "2021")
+    assert asked_years("黑龙江今年建了多少") == ()
+    assert asked_years("编号12017年") == ()  # digits inside a longer number are no year
+    assert asked_years("黑龙江高技能人才比2017年增长了多少") == ()  # a baseline: the growth is asked
+    assert asked_years("技能人才跟2017年比涨了百分之多少") == ()
+
+
+@pytest.mark.parametrize("text, baseline", [
+    ("高技能人才82.7万人,较2017年分别增长67.3%和50.9%", "2017"),  # matching form: simplified
+    ("比2017年增加10万人", "2017"),
+    ("与2017年相比增长一倍", "2017"),
+    ("2017年同期为5万人", "2017"),
+    ("2017年全省高技能人才达到54.8万人", ""),  # the year's own figure
+    ("2017年以来新增10万人,较2017年增长20%", ""),  # named once not as a baseline
+    ("1973年和1978年分别在两处取下一具船棺", ""),  # 和 joins years, it does not compare them
+    ("没有年份", ""),
+])
+def test_a_year_named_only_as_a_baseline(text, baseline):
+    assert only_as_baseline(("2017", "1978"), text) == baseline
