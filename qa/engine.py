@@ -5,6 +5,7 @@ import logging
 import re
 import time
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from core.config import Settings
@@ -381,7 +382,7 @@ class Engine:
         if not _holds_what_is_asked(view, sentence.matching, before):
             choice = replace(choice, probability=0.0)
         excerpt = compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
-                                      self.selector)
+                                      self.selector, _names_person(view))
         after = position + 1
         return compose.run_on(excerpt, self._sentences_of(document)[after : after + compose.LIST_LOOKAHEAD],
                               max_chars)
@@ -501,6 +502,14 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(asked_years(view.matching), matching)
             and not only_as_deputy(view.matching, matching))
+
+
+def _names_person(view: selector.QuestionView) -> Callable[[str], float] | None:
+    """For a question asking who: a preference for runs of clauses that name a person the question does not
+    (the one of 黑龙江省总工会党组书记、副主席栾志成围绕…作专题发布, not the clause naming the event)."""
+    if not view.asks_person:
+        return None
+    return lambda text: float(selector.names_another(view, normalize(text), "nr"))
 
 
 def _is_title(matching: str, title: str) -> bool:

@@ -108,11 +108,19 @@ def _proper_names(text: str) -> tuple[tuple[str, str], ...]:
     share sentences."""
     import jieba.posseg
 
-    return tuple((pair.flag, pair.word) for pair in jieba.posseg.cut(text, HMM=True)
-                 if pair.flag in ("nr", "ns") and len(pair.word) > 1)
+    tagged = [(pair.flag, pair.word) for pair in jieba.posseg.cut(text, HMM=True)]
+    names = []
+    for i, (flag, word) in enumerate(tagged):
+        if flag == "nr" and len(word) == 1 and i + 1 < len(tagged) and tagged[i + 1][0] in ("nr", "nrfg"):
+            tagged[i + 1] = ("nr", word + tagged[i + 1][1])  # a surname the tagger split off: 栾 + 志成
+        elif flag == "nr" and len(word) > 1 and not _ORG_SUFFIX.search(word[-1]):  # not 宣传部, an office
+            names.append((flag, word))
+        elif flag == "ns" and len(word) > 1:
+            names.append((flag, word))
+    return tuple(names)
 
 
-def _names_another(view: QuestionView, text: str, kind: str) -> bool:
+def names_another(view: QuestionView, text: str, kind: str) -> bool:
     """Whether the text names a person or place ('nr', 'ns') that the question does not: the answer to
     "who" or "where" is a name beyond those the question already holds."""
     return any(flag == kind and not set(word) <= view.chars for flag, word in _proper_names(text))
@@ -223,14 +231,14 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         float(candidate.position == 0),
         float(candidate.count_near_term),
         float(any(n not in text for n in view.numbers)),
-        float(view.asks_person and _names_another(view, text, "nr")),
+        float(view.asks_person and names_another(view, text, "nr")),
         float(view.asks_org and bool(_ORG_SUFFIX.search(text))),
         *_weighted_shares(candidate.document.pairs, candidate.document.pairs_asked, candidate.document.sentences, text),
         *_weighted_shares(candidate.document.chars, candidate.document.chars_asked, candidate.document.sentences, text),
         float(candidate.document.lacks_number),
         _held(candidate.document.aspect_pairs, text) / max(1, len(view.pairs)),
         _held(candidate.document.aspect_chars, text) / max(1, len(view.chars)),
-        float(view.asks_place and _names_another(view, text, "ns")),
+        float(view.asks_place and names_another(view, text, "ns")),
     ]
 
 

@@ -349,6 +349,13 @@ def test_a_year_asked_is_not_answered_by_a_sentence_naming_it_only_as_a_baseline
     assert not answer.abstained and "50.9%" in answer.answer, answer.answer
 
 
+@pytest.mark.parametrize("question", ["谁作的专题发布", "黑龙江那场产改发布会是谁出来发布的"])
+def test_who_is_answered_with_the_clause_naming_the_person(engine, question):
+    # the sentence opens with the event (…新闻发布会第十场举行) and names the speaker in a later clause
+    answer = engine.ask(question)
+    assert not answer.abstained and "欒志成" in answer.answer, answer.answer
+
+
 def test_an_office_asked_is_not_answered_with_its_deputy(engine):
     assert engine.ask("昆明市总工会的主席是哪位").abstained  # the text names only 兼职副主席
     answer = engine.ask("黑龙江省总工会副主席是谁")

@@ -88,6 +88,13 @@ def test_a_place_asked_for_is_looked_for_among_the_names_in_the_sentence():
     assert row("玉桂山高196米，是岛上的最高峰")[place] == 0.0
 
 
+def test_a_person_is_named_where_the_tagger_splits_off_the_surname_and_not_by_an_office():
+    view = selector.question_view("谁作的专题发布")
+    assert selector.names_another(view, "总工会党组书记、副主席栾志成围绕深化改革作专题发布", "nr")  # 栾 + 志成
+    assert not selector.names_another(view, "由中共黑龙江省委宣传部主办的新闻发布会第十场举行", "nr")  # an office
+    assert selector.names_another(view, "优秀工匠人才刘伯鸣、刘丽当选大国工匠年度人物", "nr")
+
+
 def test_question_view_reads_the_kind_asked_and_the_figures_named():
     assert selector.question_view("黑龙江产改新闻发布会是谁作的发布").asks_person
     assert selector.question_view("山西产改是哪一年启动的").asks_date
