@@ -12,16 +12,22 @@ import re
 _YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s*年")
 _BEFORE = re.compile(r"(?:较|比|与|同)\s*$")
 _AFTER = re.compile(r"^\s*年?\s*(?:相比|同期)")
-# a question also compares with 比 after the year (跟2017年比涨了多少); reading too much as a baseline there only
-# skips the check
-_ASKED_AFTER = re.compile(r"^\s*年?\s*(?:相?比|同期)")
+# a question also compares as 跟2017年比 / 和去年比 (while in 今年比去年多了多少 the year before 比 is the one asked)
+_JOINED_BEFORE = re.compile(r"(?:跟|和)\s*$")
+_JOINED_AFTER = re.compile(r"^\s*年?\s*比")
 
 
 def asked_years(question: str) -> tuple[str, ...]:
     """The years (four digits before 年) the question asks a figure of, in matching form: those it names other
     than as a baseline (比2017年增长了多少 asks the growth, not 2017's figure)."""
     years = dict.fromkeys(_YEAR.findall(question))
-    return tuple(y for y in years if not _as_baseline(y, question, _BEFORE, _ASKED_AFTER))
+    return tuple(y for y in years if not asked_as_baseline(y, question))
+
+
+def asked_as_baseline(year: str, question: str) -> bool:
+    """Whether the question names the year (2017, 去年) only as what it compares with (比去年涨了多少)."""
+    return (_as_baseline(year, question, _BEFORE, _AFTER)
+            or _as_baseline(year, question, _JOINED_BEFORE, _JOINED_AFTER, both=True))
 
 
 def only_as_baseline(years: tuple[str, ...], text: str) -> str:
@@ -30,7 +36,8 @@ def only_as_baseline(years: tuple[str, ...], text: str) -> str:
     return next((year for year in years if _as_baseline(year, text, _BEFORE, _AFTER)), "")
 
 
-def _as_baseline(year: str, text: str, before: re.Pattern, after: re.Pattern) -> bool:
-    named = list(re.finditer(rf"(?<!\d){year}(?!\d)", text))
-    return bool(named) and all(before.search(text[max(0, m.start() - 2) : m.start()]) or after.search(text[m.end() :])
-                               for m in named)
+def _as_baseline(year: str, text: str, before: re.Pattern, after: re.Pattern, both: bool = False) -> bool:
+    """Whether every mention of the year has the marker before it or after it (both, where `both`)."""
+    named = list(re.finditer(rf"(?<!\d){re.escape(year)}(?!\d)", text))
+    marked = [(before.search(text[max(0, m.start() - 2) : m.start()]), after.search(text[m.end() :])) for m in named]
+    return bool(named) and all((b and a) if both else (b or a) for b, a in marked)

@@ -8,6 +8,8 @@ from qa.relative_year import relative_year, speaks_of
     ("山东去年职业教育投入了多少", "去年"),
     ("戚务生当年以什么特点著称", ""),  # 当年 in a question means "back then"
     ("黑龙江2023年慰问了多少职工", ""),  # a year by number is the selector's to weigh
+    ("山西企业职工平均工资比去年涨了多少", ""),  # 去年 is what it compares with: the growth is asked
+    ("今年比去年多建了多少驿站", "今年"),
 ])
 def test_the_year_a_question_names_relative_to_its_document(question, year):
     assert relative_year(question) == year
