@@ -113,10 +113,8 @@ def _proper_names(text: str) -> tuple[tuple[str, str], ...]:
     for i, (flag, word) in enumerate(tagged):
         if flag == "nr" and len(word) == 1 and i + 1 < len(tagged) and tagged[i + 1][0] in ("nr", "nrfg"):
             tagged[i + 1] = ("nr", word + tagged[i + 1][1])  # a surname the tagger split off: 栾 + 志成
-        elif flag == "nr" and len(word) > 1 and not _ORG_SUFFIX.search(word[-1]):  # not 宣传部, an office
-            names.append((flag, word))
-        elif flag == "ns" and len(word) > 1:
-            names.append((flag, word))
+        elif flag in ("nr", "ns") and len(word) > 1 and not (flag == "nr" and _ORG_SUFFIX.search(word[-1])):
+            names.append((flag, word))  # an 'nr' ending like an office (宣传部) is no person
     return tuple(names)
 
 
