@@ -104,8 +104,9 @@ def question_view(question: str) -> QuestionView:
 @lru_cache(maxsize=20000)
 def _proper_names(text: str) -> tuple[tuple[str, str], ...]:
     """The (kind, name) of the proper names jieba's part-of-speech tagger finds in the text, kind 'nr' (a
-    person) or 'ns' (a place); run only when a question asks for one, and kept per sentence, since questions
-    share sentences."""
+    person) or 'ns' (a place), with a surname it split off joined to the name after it and no 'nr' that ends
+    like an office; run only when a question asks for one, and kept per sentence, since questions share
+    sentences."""
     import jieba.posseg
 
     tagged = [(pair.flag, pair.word) for pair in jieba.posseg.cut(text, HMM=True)]

@@ -342,6 +342,11 @@ def test_a_figure_the_document_gives_for_this_year_answers_a_question_about_this
     assert not answer.abstained and "536.5" in answer.answer, answer.answer
 
 
+def test_a_year_the_question_only_compares_with_is_not_taken_as_asked(engine):
+    answer = engine.ask("山西企业职工平均工资比去年涨了多少")  # 去年 is the baseline: 同比增长13% answers
+    assert not answer.abstained and "13%" in answer.answer, answer.answer
+
+
 def test_a_year_asked_is_not_answered_by_a_sentence_naming_it_only_as_a_baseline(engine):
     # 高技能人才82.7萬人,較2017年分別增長…50.9% says how much it grew since 2017, not how many there were then
     assert engine.ask("黑龙江2017年的高技能人才有多少").abstained
