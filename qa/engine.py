@@ -18,7 +18,7 @@ from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
 from qa.asked_unit import gives_count_in
-from qa.baseline_year import asked_years, only_as_baseline
+from qa.baseline_year import only_as_baseline
 from qa.deputy import only_as_deputy
 from qa.passage_stats import PassageStats
 from qa.question_parts import question_parts
@@ -500,7 +500,7 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     asked by number not named only as a baseline (not 较2017年增长 for 2017年有多少), and the rank asked (not
     副主席 for 主席)."""
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
-            and not only_as_baseline(asked_years(view.matching), matching)
+            and not only_as_baseline(view.years, matching)
             and not only_as_deputy(view.matching, matching))
 
 

@@ -28,6 +28,7 @@ import numpy as np
 
 from core.textnorm import normalize
 from qa.asked_unit import asked_unit
+from qa.baseline_year import asked_years
 from qa.relative_year import relative_year
 
 MODEL_PATH = Path(__file__).with_name("selector.json")
@@ -76,7 +77,8 @@ class QuestionView:
     asks_org: bool = False
     numbers: tuple[str, ...] = ()  # figures the question itself names (a year, a count): the answer should too
     unit: str = ""  # the unit it asks a count in (名 of 多少名; `asked_unit`), "" when none
-    relative_year: str = ""  # 今年, 去年 … where it names one (`relative_year`)
+    relative_year: str = ""  # 今年, 去年 … where it asks a figure of one (`relative_year`)
+    years: tuple[str, ...] = ()  # the years by number it asks a figure of, not those it compares with (`asked_years`)
     matching: str = ""  # the question in matching form
 
 
@@ -98,7 +100,7 @@ def question_view(question: str) -> QuestionView:
     unit = asked_unit(matching) if asks_number and not (asks_person or asks_place or asks_org) else ""
     return QuestionView(frozenset(chars), frozenset(pairs), asks_number, asks_date, asks_person, asks_place,
                         asks_org, tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))), unit,
-                        relative_year(matching), matching)
+                        relative_year(matching), asked_years(matching), matching)
 
 
 @lru_cache(maxsize=20000)
