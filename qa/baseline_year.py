@@ -1,8 +1,9 @@
-"""A year the question names (2017年) and whether a passage names it only as a baseline.
+"""A year the question names (2017年) and whether a passage names it, and not only as a baseline.
 
 较2017年分别增长67.3% compares today's figure with 2017's without giving 2017's: the sentence answers how much
 it grew since, not how many there were in 2017. A baseline is marked by 较, 比, 与 or 同 before the year, or by
-相比 or 同期 after it.
+相比 or 同期 after it. A sentence that names no year at all gives its document's present figure (a 2023 report's
+631个创新工作室), not 2020's, unless the document is dated in the year asked.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ def asked_as_baseline(year: str, question: str) -> bool:
     """Whether the question names the year (2017, 去年) only as what it compares with (比去年涨了多少)."""
     return (_as_baseline(year, question, _BEFORE, _AFTER)
             or _as_baseline(year, question, _JOINED_BEFORE, _JOINED_AFTER, both=True))
+
+
+def names_asked_year(years: tuple[str, ...], text: str, dated: str = "") -> bool:
+    """Whether the text (matching form) names one of the asked `years` as a number, or its document is dated
+    (`dated`, a year) in one; True when none is asked."""
+    return not years or dated in years or any(re.search(rf"(?<!\d){year}(?!\d)", text) for year in years)
 
 
 def only_as_baseline(years: tuple[str, ...], text: str) -> str:

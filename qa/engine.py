@@ -18,7 +18,7 @@ from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
 from qa.asked_unit import gives_count_in
-from qa.baseline_year import only_as_baseline
+from qa.baseline_year import names_asked_year, only_as_baseline
 from qa.deputy import only_as_deputy
 from qa.passage_stats import PassageStats
 from qa.question_parts import question_parts
@@ -379,7 +379,7 @@ class Engine:
         document, sentence, _, _ = candidates[choice.index]
         position = self._position(document, sentence.span.start)
         before = self._sentences_of(document)[position - 1].matching if position else ""
-        if not _holds_what_is_asked(view, sentence.matching, before):
+        if not _holds_what_is_asked(view, sentence.matching, before, _year_of(document.date)):
             choice = replace(choice, probability=0.0)
         excerpt = compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
                                       self.selector, _names_person(view))
@@ -494,14 +494,22 @@ class Engine:
         return result[:wanted]
 
 
-def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str) -> bool:
+def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str, dated: str = "") -> bool:
     """Whether a sentence can answer in the terms asked: a count in the unit asked (not 100项 for 多少名), a year
     asked relative to its document (今年) named in it or in the sentence before (not a cumulative 累计), a year
-    asked by number not named only as a baseline (not 较2017年增长 for 2017年有多少), and the rank asked (not
-    副主席 for 主席)."""
+    asked by number not named only as a baseline (not 较2017年增长 for 2017年有多少) and, for a count, named in
+    it or the sentence before unless its document (`dated`: its year) is of that year (not a 2023 report's
+    631个 for 2020年有多少个), and the rank asked (not 副主席 for 主席)."""
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
+            and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
             and not only_as_deputy(view.matching, matching))
+
+
+def _year_of(date: str | None) -> str:
+    """The year of a document's date (2023 of 2023-08-11), "" when it has none."""
+    found = re.match(r"\d{4}", date or "")
+    return found.group() if found else ""
 
 
 def _names_person(view: selector.QuestionView) -> Callable[[str], float] | None:

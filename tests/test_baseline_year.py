@@ -1,6 +1,6 @@
 import pytest
 
-from qa.baseline_year import asked_years, only_as_baseline
+from qa.baseline_year import asked_years, names_asked_year, only_as_baseline
 
 
 def test_the_years_a_question_asks_a_figure_of():
@@ -24,3 +24,12 @@ def test_the_years_a_question_asks_a_figure_of():
 ])
 def test_a_year_named_only_as_a_baseline(text, baseline):
     assert only_as_baseline(("2017", "1978"), text) == baseline
+
+
+def test_a_year_asked_is_named_by_the_text_or_dates_its_document():
+    assert names_asked_year(("2020",), "2020年以来,扶持职工创新项目200余项")
+    assert not names_asked_year(("2020",), "劳模和工匠人才创新工作室631个")  # the report's present figure
+    assert names_asked_year(("2024",), "今年,5人入选大国工匠培育名单", dated="2024")
+    assert not names_asked_year(("2020",), "编号120201的项目")  # digits inside a longer number
+    assert names_asked_year(("2019", "2020"), "2019年新建10个")  # one of the years asked is enough
+    assert names_asked_year((), "累计服务1493万人次")  # no year asked

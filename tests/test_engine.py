@@ -354,6 +354,17 @@ def test_a_year_asked_is_not_answered_by_a_sentence_naming_it_only_as_a_baseline
     assert not answer.abstained and "50.9%" in answer.answer, answer.answer
 
 
+def test_a_count_asked_for_a_year_is_not_answered_by_a_sentence_naming_no_year(engine):
+    # the 2023 Shandong report's 创新工作室631个 names no year: it is 2023's figure, not 2022's (which the report
+    # names elsewhere, in photo captions); 昆明's 职工之家1818个 is the count after five years, not 2020's
+    assert engine.ask("山东2022年有多少个劳模和工匠人才创新工作室").abstained
+    assert engine.ask("昆明2020年建成了多少个职工之家").abstained
+    answer = engine.ask("2020年以来黑龙江筹集了多少钱慰问职工")  # the sentence names 2020年以来
+    assert not answer.abstained and "4.8" in answer.answer, answer.answer
+    answer = engine.ask("黑龙江2024年有几个人入选大国工匠培育名单")  # 今年,5人入選… in a report dated 2024
+    assert not answer.abstained and "5人" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("question", ["谁作的专题发布", "黑龙江那场产改发布会是谁出来发布的"])
 def test_who_is_answered_with_the_clause_naming_the_person(engine, question):
     # the sentence opens with the event (…新闻发布会第十场举行) and names the speaker in a later clause
