@@ -34,7 +34,7 @@ def asked_as_baseline(year: str, question: str) -> bool:
 def names_asked_year(years: tuple[str, ...], text: str, dated: str = "") -> bool:
     """Whether the text (matching form) names one of the asked `years` as a number, or its document is dated
     (`dated`, a year) in one; True when none is asked."""
-    return not years or dated in years or any(re.search(rf"(?<!\d){year}(?!\d)", text) for year in years)
+    return not years or dated in years or any(_mentions(year, text) for year in years)
 
 
 def only_as_baseline(years: tuple[str, ...], text: str) -> str:
@@ -45,6 +45,11 @@ def only_as_baseline(years: tuple[str, ...], text: str) -> str:
 
 def _as_baseline(year: str, text: str, before: re.Pattern, after: re.Pattern, both: bool = False) -> bool:
     """Whether every mention of the year has the marker before it or after it (both, where `both`)."""
-    named = list(re.finditer(rf"(?<!\d){re.escape(year)}(?!\d)", text))
+    named = _mentions(year, text)
     marked = [(before.search(text[max(0, m.start() - 2) : m.start()]), after.search(text[m.end() :])) for m in named]
     return bool(named) and all((b and a) if both else (b or a) for b, a in marked)
+
+
+def _mentions(year: str, text: str) -> list[re.Match]:
+    """Where the text names the year as a number of its own (not the digits inside 120201)."""
+    return list(re.finditer(rf"(?<!\d){re.escape(year)}(?!\d)", text))
