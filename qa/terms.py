@@ -11,6 +11,7 @@ import yaml
 
 from core.textnorm import normalize
 from index.lexical import jieba_tokenizer, stopwords
+from qa.asked_unit import PEOPLE_UNITS
 from qa.regions import find_regions
 
 SYNONYMS_PATH = Path(__file__).with_name("synonyms.yaml")
@@ -31,7 +32,7 @@ _INTERROGATIVE_PHRASE = re.compile(
     r"(?:哪一?|何|几|多少)[十百千万亿]*(?:时候)?"
     r"|什么样?|甚么|为什么|为何|如何|怎么样?|怎样|是否")
 _ASKS_YEARS = re.compile(r"几年|多少年")
-_ASKS_PEOPLE = re.compile(r"(多少|几)万?(人|名|位)")
+_ASKS_PEOPLE = re.compile(rf"(多少|几)万?({PEOPLE_UNITS})")  # 多少人, 几名: the people units asked_unit counts in
 _ASKS_CHANGE = re.compile(r"增|涨|提高|提升|减少|下降|变化|多了|少了")
 # Framing words an answer may repeat; words of one group stand for each other (总数 ~ 数量).
 _ECHO_GROUPS = (("总量", "总数", "数量", "人数", "规模"), ("比例", "比重", "占比", "百分比"))
