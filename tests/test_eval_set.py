@@ -30,7 +30,7 @@ SETS = [DEFAULT_QUESTIONS, DEFAULT_QUESTIONS.with_name("holdout.jsonl"), DEFAULT
         DEFAULT_QUESTIONS.with_name("holdout9.jsonl"), DEFAULT_QUESTIONS.with_name("holdout10.jsonl"),
         DEFAULT_QUESTIONS.with_name("holdout11.jsonl"), DEFAULT_QUESTIONS.with_name("holdout12.jsonl"),
         DEFAULT_QUESTIONS.with_name("holdout13.jsonl"), DEFAULT_QUESTIONS.with_name("holdout14.jsonl"),
-        DEFAULT_QUESTIONS.with_name("holdout15.jsonl")]
+        DEFAULT_QUESTIONS.with_name("holdout15.jsonl"), DEFAULT_QUESTIONS.with_name("holdout16.jsonl")]
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
