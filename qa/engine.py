@@ -45,6 +45,7 @@ PLACES_SHOWN = 8  # of the places the collection covers, named when a question a
 TITLE_SHARE = 0.8  # of the longer of a sentence and its document's title, for the sentence to be the title
 _LETTERS = re.compile(r"[\W_]+")
 LIST_FURTHER_SHARE = 0.5  # of the abstention threshold, for a list's items after the first
+POOL_PER_DOCUMENT = 10  # chunks of each retrieved document whose sentences the composer reads
 
 
 class QuestionError(ValueError):
@@ -151,6 +152,7 @@ class Engine:
         kept: list[tuple[str | None, compose.Excerpt]] = []  # those that answer
         multi = len(groups) > 1 or (not places and LIST_CUE.search(query) is not None)
         for group, hits in per_group:
+            hits = self.pool(query, hits, scores)
             if not places and multi:
                 found = self._per_document(view, terms, hits)
                 excerpts += found
@@ -263,7 +265,8 @@ class Engine:
         for i, part in enumerate(parts):
             if any(share > PART_SPOKEN_OF for share in shares[i]):
                 continue  # the answer already speaks of it
-            hits = self._search(asked[i], group, self.retriever.scores(asked[i]))
+            part_scores = self.retriever.scores(asked[i])
+            hits = self.pool(asked[i], self._search(asked[i], group, part_scores), part_scores)
             found = self._pick(selector.question_view(asked[i]), self.question_terms(asked[i]), hits,
                                SINGLE_MAX_CHARS, bool(places))
             if found is not None and found.support >= self.threshold:
@@ -328,6 +331,16 @@ class Engine:
         """Hits for one group. The composer reads sentences of more chunks than the passages shown:
         wording that retrieval ranks low (a synonym, a count) is often found again at sentence level."""
         return self.retriever.search(question, self.settings.candidate_chunks, doc_ids=group.doc_ids, scores=scores)
+
+    def pool(self, question: str, hits: list[Hit], scores: QueryScores) -> list[Hit]:
+        """The chunks whose sentences the composer reads: for each document with a hit, best first, its own
+        best POOL_PER_DOCUMENT chunks ranked among that document's chunks alone, so that what a document offers
+        does not depend on which other documents the collection holds."""
+        pooled: list[Hit] = []
+        for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
+            for hit in self.retriever.search(question, POOL_PER_DOCUMENT, doc_ids=frozenset((doc_id,)), scores=scores):
+                pooled.append(replace(hit, rank=len(pooled)))
+        return pooled
 
     # -- composing ---------------------------------------------------------------------------------------
 

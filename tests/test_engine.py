@@ -376,3 +376,18 @@ def test_an_office_asked_is_not_answered_with_its_deputy(engine):
     assert engine.ask("昆明市总工会的主席是哪位").abstained  # the text names only 兼职副主席
     answer = engine.ask("黑龙江省总工会副主席是谁")
     assert not answer.abstained and "欒志成" in answer.answer, answer.answer
+
+
+def test_a_documents_candidate_chunks_do_not_depend_on_the_other_documents_retrieved(engine):
+    """The composer reads each retrieved document's own best chunks, so other documents in the collection
+    (or in the hits) cannot take a document's candidates away (stability as the collection grows)."""
+    question = "山西的产改啥时候开始搞的"
+    scores = engine.retriever.scores(question)
+    hits = engine.retriever.search(question, engine.settings.candidate_chunks, scores=scores)
+    pooled = engine.pool(question, hits, scores)
+    assert len({h.rank for h in pooled}) == len(pooled)  # ranks identify hits for the dense lookup
+    for doc_id in {h.chunk.doc_id for h in hits}:
+        best_only = [next(h for h in hits if h.chunk.doc_id == doc_id)]  # the document's chunks that made the cut
+        alone = engine.pool(question, best_only, scores)  # do not matter: only that it did
+        assert [h.chunk.chunk_id for h in pooled if h.chunk.doc_id == doc_id] == [h.chunk.chunk_id for h in alone]
+    assert {h.chunk.doc_id for h in pooled} == {h.chunk.doc_id for h in hits}
