@@ -3,7 +3,9 @@
 较2017年分别增长67.3% compares today's figure with 2017's without giving 2017's: the sentence answers how much
 it grew since, not how many there were in 2017. A baseline is marked by 较, 比, 与 or 同 before the year, or by
 相比 or 同期 after it. A sentence that names no year at all gives its document's present figure (a 2023 report's
-631个创新工作室), not 2020's, unless the document is dated in the year asked.
+631个创新工作室), not 2020's, unless the document is dated in the year asked. And the other way round: a question
+that compares with a year (比2017年多了百分之几) asks a change since that year, which a sentence can only give by
+naming it (较2017年增长); one that names no such year gives a level or a change since some other time.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ def asked_years(question: str) -> tuple[str, ...]:
     return tuple(y for y in years if not asked_as_baseline(y, question))
 
 
+def compared_years(question: str) -> tuple[str, ...]:
+    """The years by number the question names only as what it compares with (2017 of 比2017年涨了多少)."""
+    years = dict.fromkeys(_YEAR.findall(question))
+    return tuple(y for y in years if asked_as_baseline(y, question))
+
+
 def asked_as_baseline(year: str, question: str) -> bool:
     """Whether the question names the year (2017, 去年) only as what it compares with (比去年涨了多少)."""
     return (_as_baseline(year, question, _BEFORE, _AFTER)
@@ -34,7 +42,12 @@ def asked_as_baseline(year: str, question: str) -> bool:
 def names_asked_year(years: tuple[str, ...], text: str, dated: str = "") -> bool:
     """Whether the text (matching form) names one of the asked `years` as a number, or its document is dated
     (`dated`, a year) in one; True when none is asked."""
-    return not years or dated in years or any(_mentions(year, text) for year in years)
+    return not years or dated in years or names_year(years, text)
+
+
+def names_year(years: tuple[str, ...], text: str) -> bool:
+    """Whether the text (matching form) names one of `years` as a number of its own; True when none is given."""
+    return not years or any(_mentions(year, text) for year in years)
 
 
 def only_as_baseline(years: tuple[str, ...], text: str) -> str:

@@ -18,7 +18,7 @@ from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
 from qa.asked_unit import gives_count_in
-from qa.baseline_year import names_asked_year, only_as_baseline
+from qa.baseline_year import names_asked_year, names_year, only_as_baseline
 from qa.deputy import only_as_deputy
 from qa.passage_stats import PassageStats
 from qa.question_parts import question_parts
@@ -512,10 +512,12 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     asked relative to its document (今年) named in it or in the sentence before (not a cumulative 累计), a year
     asked by number not named only as a baseline (not 较2017年增长 for 2017年有多少) and, for a count, named in
     it or the sentence before unless its document (`dated`: its year) is of that year (not a 2023 report's
-    631个 for 2020年有多少个), and the rank asked (not 副主席 for 主席)."""
+    631个 for 2020年有多少个), a year asked as a baseline (比2017年多了多少) named in it or the sentence before
+    (not a level, or a rise since some other time), and the rank asked (not 副主席 for 主席)."""
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
+            and names_year(view.compared, before + matching)
             and not only_as_deputy(view.matching, matching))
 
 

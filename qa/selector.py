@@ -28,7 +28,7 @@ import numpy as np
 
 from core.textnorm import normalize
 from qa.asked_unit import asked_unit
-from qa.baseline_year import asked_years
+from qa.baseline_year import asked_years, compared_years
 from qa.relative_year import relative_year
 
 MODEL_PATH = Path(__file__).with_name("selector.json")
@@ -80,6 +80,7 @@ class QuestionView:
     relative_year: str = ""  # 今年, 去年 … where it asks a figure of one (`relative_year`)
     years: tuple[str, ...] = ()  # the years by number it asks a figure of, not those it compares with (`asked_years`)
     matching: str = ""  # the question in matching form
+    compared: tuple[str, ...] = ()  # the years by number it names only to compare with (`compared_years`)
 
 
 def question_view(question: str) -> QuestionView:
@@ -100,7 +101,8 @@ def question_view(question: str) -> QuestionView:
     unit = asked_unit(matching) if asks_number and not (asks_person or asks_place or asks_org) else ""
     return QuestionView(frozenset(chars), frozenset(pairs), asks_number, asks_date, asks_person, asks_place,
                         asks_org, tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))), unit,
-                        relative_year(matching), asked_years(matching), matching)
+                        relative_year(matching), asked_years(matching), matching,
+                        compared_years(matching))
 
 
 @lru_cache(maxsize=20000)

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.baseline_year import asked_years, names_asked_year, only_as_baseline
+from qa.baseline_year import asked_years, compared_years, names_asked_year, names_year, only_as_baseline
 
 
 def test_the_years_a_question_asks_a_figure_of():
@@ -33,3 +33,17 @@ def test_a_year_asked_is_named_by_the_text_or_dates_its_document():
     assert not names_asked_year(("2020",), "编号120201的项目")  # digits inside a longer number
     assert names_asked_year(("2019", "2020"), "2019年新建10个")  # one of the years asked is enough
     assert names_asked_year((), "累计服务1493万人次")  # no year asked
+
+
+def test_the_years_a_question_compares_with():
+    assert compared_years("黑龙江高技能人才比2017年增长了多少") == ("2017",)
+    assert compared_years("技能人才的数量和2017年相比增长幅度是多少") == ("2017",)
+    assert compared_years("黑龙江2017年的高技能人才有多少") == ()  # asked, not compared with
+    assert compared_years("黑龙江今年比去年多了多少") == ()  # years by number only
+
+
+def test_a_compared_year_is_named_by_the_text():
+    assert names_year(("2017",), "高技能人才82.7万人,较2017年分别增长67.3%和50.9%")
+    assert not names_year(("2017",), "高技能人才总量达163万人")  # a level, not the rise since 2017
+    assert not names_year(("2018",), "改革以来,产业工人数量增加10.8万人")  # a rise since a time it does not name
+    assert names_year((), "高技能人才总量达163万人")  # no year compared with

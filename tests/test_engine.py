@@ -354,6 +354,15 @@ def test_a_year_asked_is_not_answered_by_a_sentence_naming_it_only_as_a_baseline
     assert not answer.abstained and "50.9%" in answer.answer, answer.answer
 
 
+def test_a_rise_since_a_year_is_not_answered_by_a_sentence_naming_no_such_year(engine):
+    # 山西's 高技能人才总量达163万人 and 昆明's 职工之家1818个 are levels: neither says how much was added since the
+    # year asked. 黑龙江's 較2017年分別增長… does.
+    assert engine.ask("山西的高技能人才跟2017年相比多了多少万").abstained
+    assert engine.ask("昆明职工之家比2018年多建了多少个").abstained
+    answer = engine.ask("黑龙江技能人才较2017年增加了百分之多少")
+    assert not answer.abstained and "67.3%" in answer.answer, answer.answer
+
+
 def test_a_count_asked_for_a_year_is_not_answered_by_a_sentence_naming_no_year(engine):
     # the 2023 Shandong report's 创新工作室631个 names no year: it is 2023's figure, not 2022's (which the report
     # names elsewhere, in photo captions); 昆明's 职工之家1818个 is the count after five years, not 2020's
