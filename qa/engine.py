@@ -70,6 +70,8 @@ class _Group:
 
     label: str | None
     doc_ids: frozenset[str] | None  # None: any document
+    # of doc_ids, documents about another place that speak of this one: read only in the sentences naming it
+    naming_only: frozenset[str] = frozenset()
 
 
 class Engine:
@@ -82,13 +84,10 @@ class Engine:
         weights = weights or FusionWeights(settings.dense_weight, settings.lexical_weight)
         self.retriever = Retriever(index, encoder, weights)
         self.regions: dict[str, str | None] = {}
-        self._places_named: dict[str, frozenset[str]] = {}  # documents without a place of their own: all they name
+        self._places_named: dict[str, frozenset[str]] = {}  # every place each document names
         for d in index.documents.values():
-            if d.region:
-                self.regions[d.doc_id] = d.region
-                continue
             mentions = [name for name, _, _ in find_regions(d.text)]
-            self.regions[d.doc_id] = main_region(mentions)
+            self.regions[d.doc_id] = d.region or main_region(mentions)
             self._places_named[d.doc_id] = frozenset(mentions)
         self.selector = answer_selector or selector.load_selector(settings.selector_path or selector.MODEL_PATH)
         # Answer only when the chosen sentence is at least this likely to hold the answer.
@@ -142,7 +141,7 @@ class Engine:
         groups, missing = self._groups(places)
         if exclude:
             everything = frozenset(self.documents)
-            groups = [_Group(g.label, (g.doc_ids or everything) - exclude) for g in groups]
+            groups = [replace(g, doc_ids=(g.doc_ids or everything) - exclude) for g in groups]
         retrieved_at = time.perf_counter()
         scores = self.retriever.scores(query)  # encoded once, ranked per group
         per_group = [(g, self._search(query, g, scores)) for g in groups]
@@ -159,7 +158,8 @@ class Engine:
                 kept += self._answering(found, one_question=True)[:MAX_SOURCES]
             else:
                 part_view = selector.question_view(self.part_of(query, group.label)) if len(groups) > 1 else view
-                found = self._pick(part_view, terms, hits, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places))
+                found = self._pick(part_view, terms, hits, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places),
+                                   group)
                 if found is not None:
                     excerpts.append((group.label, found))
         unanswered_parts: list[str] = []
@@ -199,8 +199,8 @@ class Engine:
             return [_Group(None, None)], []
         groups, missing = [], []
         for place in places:
-            ids = self._documents_about(place)
-            (groups.append(_Group(place, ids)) if ids else missing.append(place))
+            whole, naming = self._documents_about(place)
+            (groups.append(_Group(place, whole | naming, naming)) if whole or naming else missing.append(place))
         return groups, missing
 
     @staticmethod
@@ -218,17 +218,20 @@ class Engine:
                 query = query[:start] + " " + query[end:]
         return query
 
-    def _documents_about(self, place: str) -> frozenset[str]:
-        """Documents that may answer for a place (cached per place; a dict is safe to share here)."""
+    def _documents_about(self, place: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Documents that may answer for a place, whole, and those about another place that name it, read only
+        in the sentences naming it: a national briefing gives 青海's figures among its own, a provincial report
+        one city's (cached per place; a dict is safe to share here)."""
         if place not in self._docs_of_region:
-            self._docs_of_region[place] = frozenset(
-                d for d, region in self.regions.items()
-                if covers(region, place) or (region is None and self._names(d, place)))
+            whole = frozenset(d for d, region in self.regions.items()
+                              if covers(region, place) or (region is None and self._names(d, place)))
+            naming = frozenset(d for d in self.regions if d not in whole and self._names(d, place))
+            self._docs_of_region[place] = whole, naming
         return self._docs_of_region[place]
 
     def _names(self, doc_id: str, place: str) -> bool:
-        """Whether a document with no place of its own (an upload without metadata, a mixed report) names
-        `place` or a place within it anywhere: such a document may answer for every place it speaks of."""
+        """Whether a document names `place` or a place within it anywhere. One with no place of its own (an
+        upload without metadata, a mixed report) may answer for every place it speaks of."""
         return any(covers(found, place) for found in self._places_named.get(doc_id, ()))
 
     def _each_part_of_each_place(self, query: str, places: list[str], groups: list[_Group],
@@ -268,7 +271,7 @@ class Engine:
             part_scores = self.retriever.scores(asked[i])
             hits = self.pool(asked[i], self._search(asked[i], group, part_scores), part_scores)
             found = self._pick(selector.question_view(asked[i]), self.question_terms(asked[i]), hits,
-                               SINGLE_MAX_CHARS, bool(places))
+                               SINGLE_MAX_CHARS, bool(places), group)
             if found is not None and found.support >= self.threshold:
                 answered.append((i, group.label, found))
             elif not any(shares[i]):  # said missing only when nothing shown speaks of it at all
@@ -371,9 +374,10 @@ class Engine:
         return found
 
     def _pick(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit], max_chars: int,
-              region_named: bool) -> compose.Excerpt | None:
+              region_named: bool, group: _Group | None = None) -> compose.Excerpt | None:
         """The excerpt of the hits' sentence likeliest to hold the answer, among sentences without
-        instruction-like text unless none of those answers."""
+        instruction-like text unless none of those answers; of the group's documents about another place,
+        among the sentences naming the group's."""
         candidates = self._candidates(hits)
         if not view.asks_date:  # a title names its document (and dates it); the question repeats it to say which
             candidates = [c for c in candidates if not _is_title(c[1].matching, c[0].title)] or candidates
@@ -381,10 +385,13 @@ class Engine:
             return None
         rows = [selector.features(view, c) for c in self.described(view, terms, hits, candidates)]
         documents = [c[0].doc_id for c in candidates]
+        allowed = [i for i, c in enumerate(candidates) if group is None or c[0].doc_id not in group.naming_only
+                   or _names_place(c[1].span.text, group.label)]
         clean = [i for i, c in enumerate(candidates) if c[3] is None]
-        choice = self.selector.choose(rows, documents, clean)
+        # a document's share of the ranking is taken against all its candidates, also those it may not give
+        choice = self.selector.choose(rows, documents, [i for i in allowed if candidates[i][3] is None], clean)
         if len(clean) < len(candidates) and (choice is None or choice.probability < self.threshold):
-            anything = self.selector.choose(rows, documents)
+            anything = self.selector.choose(rows, documents, allowed, list(range(len(candidates))))
             if choice is None or anything.probability > choice.probability:
                 choice = anything
         if choice is None:
@@ -519,6 +526,11 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
             and names_year(view.compared, before + matching)
             and not only_as_deputy(view.matching, matching))
+
+
+def _names_place(text: str, place: str) -> bool:
+    """Whether the text names the place or a place within it (历城区 for 济南)."""
+    return any(covers(found, place) for found, _, _ in find_regions(text))
 
 
 def _year_of(date: str | None) -> str:

@@ -319,25 +319,28 @@ class Selector:
     def threshold(self) -> float:
         return self.verifier.threshold
 
-    def pick(self, rows: list[list[float]], documents: list[str], among: list[int] | None = None
-             ) -> tuple[int, list[float]] | None:
+    def pick(self, rows: list[list[float]], documents: list[str], among: list[int] | None = None,
+             rivals: list[int] | None = None) -> tuple[int, list[float]] | None:
         """The ranker's best of the candidates `among` (all when None) and the verifier's row for it: its
         features, its score and its share of the softmax of the scores of the candidates of its document
-        (`documents`: each row's document)."""
+        (`documents`: each row's document) among `rivals` (a superset of `among`; `among` when None)."""
         among = list(range(len(rows))) if among is None else among
         if not among:
             return None
-        scores = self.ranker.scores([rows[i] for i in among])
-        first = int(np.argmax(scores))  # the first of equals
-        best, chosen = float(scores[first]), among[first]
-        same = np.array([documents[i] == documents[chosen] for i in among])
+        rivals = among if rivals is None else rivals
+        scores = self.ranker.scores([rows[i] for i in rivals])
+        at = {index: k for k, index in enumerate(rivals)}
+        chosen = max(among, key=lambda i: scores[at[i]])  # the first of equals
+        best = float(scores[at[chosen]])
+        same = np.array([documents[i] == documents[chosen] for i in rivals])
         share = 1.0 / float(np.exp(scores[same] - best).sum())
         return chosen, list(rows[chosen]) + [best, share]
 
-    def choose(self, rows: list[list[float]], documents: list[str], among: list[int] | None = None
-               ) -> Choice | None:
-        """The best of the candidates `among` (all when None) and how likely it holds the answer."""
-        picked = self.pick(rows, documents, among)
+    def choose(self, rows: list[list[float]], documents: list[str], among: list[int] | None = None,
+               rivals: list[int] | None = None) -> Choice | None:
+        """The best of the candidates `among` (all when None), how likely it holds the answer, its share of its
+        document's ranking taken among `rivals` (`among` when None)."""
+        picked = self.pick(rows, documents, among, rivals)
         if picked is None:
             return None
         index, row = picked

@@ -157,6 +157,16 @@ def test_the_verifier_reads_the_picks_share_among_its_own_documents_candidates_o
     assert alone == joined == (0, [2.0, 2.0, pytest.approx(0.75)])
 
 
+def test_a_pick_among_some_candidates_takes_its_share_against_all_its_documents_rivals():
+    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
+    model = selector.Selector(ranker, ranker, ranker)
+    rows = [[2.0 + np.log(3.0)], [2.0], [1.0]]  # the first is strongest but may not be given
+    restricted = model.pick(rows, ["ours"] * 3, among=[1, 2])
+    assert restricted == (1, [2.0, 2.0, pytest.approx(1 / (1 + np.exp(-1.0)))])  # alone among the two allowed
+    against_all = model.pick(rows, ["ours"] * 3, among=[1, 2], rivals=[0, 1, 2])
+    assert against_all == (1, [2.0, 2.0, pytest.approx(1 / (4 + np.exp(-1.0)))])  # the strongest still counts
+
+
 def test_rows_collected_again_replace_only_the_same_datasets_split_and_kind(tmp_path):
     names = ["drcd-fit-asked-aaaaaaaaaaaa.json", "drcd-fit-asked-bbbbbbbbbbbb.json", "drcd-fit-year-cccccccccccc.json",
              "drcd-judge-asked-dddddddddddd.json", "cmrc2018-fit-asked-eeeeeeeeeeee.json",
