@@ -379,8 +379,10 @@ class Engine:
         instruction-like text unless none of those answers; of the group's documents about another place,
         among the sentences naming the group's."""
         candidates = self._candidates(hits)
-        if not view.asks_date:  # a title names its document (and dates it); the question repeats it to say which
-            candidates = [c for c in candidates if not _is_title(c[1].matching, c[0].title)] or candidates
+        # a title names its document: the question repeats it to say which, so it answers only a date asked,
+        # and only where it or its document is dated (an answer from a title shows its document's date)
+        candidates = [c for c in candidates if not _is_title(c[1].matching, c[0].title)
+                      or (view.asks_date and (c[0].date or selector.names_date(c[1].matching)))] or candidates
         if not candidates:
             return None
         rows = [selector.features(view, c) for c in self.described(view, terms, hits, candidates)]

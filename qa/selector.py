@@ -41,7 +41,8 @@ _CONTENT_CHAR = re.compile(r"[\u3400-\u9fff\w]")
 _FUNCTION_CHARS = set("的了是在和与及或也都就而被把从对于以之其这那有为个")
 _DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]?[个名人家项次年月日位种座条所倍]")
-_DATE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十〇零]{2,4}年|世纪|朝|时期|年代")
+_CALENDAR_DATE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十〇零]{2,4}年")
+_DATE = re.compile(_CALENDAR_DATE.pattern + "|世纪|朝|时期|年代")  # a date, or a period
 _PERSON_CUE = re.compile(r"谁|哪位|什么人|何人|哪一位")
 _TIME_CUE = re.compile(r"什么时候|何时|哪一?年|何年|哪一?天|几月|几号|年份|日期|哪个朝代|什么年代|多久|多长时间")
 _NUMBER_CUE = re.compile(r"多少|几|多大|多高|多长|多远|多重|多久|数量|人数|比例|百分")
@@ -103,6 +104,11 @@ def question_view(question: str) -> QuestionView:
                         asks_org, tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))), unit,
                         relative_year(matching), asked_years(matching), matching,
                         compared_years(matching))
+
+
+def names_date(text: str) -> bool:
+    """Whether the text (matching form) names a calendar date (2017年, 9月, 5日; not 新时期)."""
+    return bool(_CALENDAR_DATE.search(text))
 
 
 @lru_cache(maxsize=20000)

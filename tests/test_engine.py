@@ -2,6 +2,7 @@
 import pytest
 
 from eval.dataset import load_questions
+from qa import selector
 from qa.engine import QuestionError
 from tests.conftest import HEILONGJIANG
 
@@ -319,6 +320,14 @@ def test_a_document_title_the_question_repeats_is_not_quoted_as_the_answer(engin
 def test_a_title_still_answers_when_its_document_is_asked_when_published(engine):
     answer = engine.ask("山东那篇产改综述啥时候发布的")
     assert not answer.abstained and "2023-08-11" in answer.answer, answer.answer
+
+
+def test_a_title_that_names_no_date_does_not_compete_with_the_sentence_answering_when(engine):
+    # 五年产改 山西获全国考核“优秀”等次 names no date, nor is its document dated: it took the ranking share from
+    # 我省产改工作于2017年9月启动
+    answer = engine.ask("山西和山东的产改分别啥时候起步的")
+    assert "2017年9月" in answer.answer, answer.answer
+    assert selector.names_date("于2017年9月启动") and not selector.names_date("山东新时期产业工人队伍建设改革工作综述")
 
 
 def test_a_sentence_is_its_documents_title_when_it_holds_the_same_letters():
