@@ -23,14 +23,7 @@ def test_schema_and_size():
         assert bool(q.gold_docs) == q.answerable and bool(q.gold_evidence) == q.answerable
 
 
-SETS = [DEFAULT_QUESTIONS, DEFAULT_QUESTIONS.with_name("holdout.jsonl"), DEFAULT_QUESTIONS.with_name("holdout2.jsonl"),
-        DEFAULT_QUESTIONS.with_name("holdout3.jsonl"), DEFAULT_QUESTIONS.with_name("holdout4.jsonl"),
-        DEFAULT_QUESTIONS.with_name("holdout5.jsonl"), DEFAULT_QUESTIONS.with_name("holdout6.jsonl"),
-        DEFAULT_QUESTIONS.with_name("holdout7.jsonl"), DEFAULT_QUESTIONS.with_name("holdout8.jsonl"),
-        DEFAULT_QUESTIONS.with_name("holdout9.jsonl"), DEFAULT_QUESTIONS.with_name("holdout10.jsonl"),
-        DEFAULT_QUESTIONS.with_name("holdout11.jsonl"), DEFAULT_QUESTIONS.with_name("holdout12.jsonl"),
-        DEFAULT_QUESTIONS.with_name("holdout13.jsonl"), DEFAULT_QUESTIONS.with_name("holdout14.jsonl"),
-        DEFAULT_QUESTIONS.with_name("holdout15.jsonl"), DEFAULT_QUESTIONS.with_name("holdout16.jsonl")]
+SETS = sorted(DEFAULT_QUESTIONS.parent.glob("*.jsonl"))  # every question set in eval/, each checked alike
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
