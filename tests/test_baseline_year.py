@@ -1,6 +1,12 @@
 import pytest
 
-from qa.baseline_year import asked_years, compared_years, names_asked_year, names_year, only_as_baseline
+from qa.baseline_year import (
+    asked_years,
+    compared_years,
+    names_asked_year,
+    names_year,
+    only_as_baseline,
+)
 
 
 def test_the_years_a_question_asks_a_figure_of():

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from tests.conftest import CORPUS
 from core.config import Settings
+from tests.conftest import CORPUS
 
 # A national briefing (tagged 北京, where it was given) that reports a few provinces' figures among its own.
 BRIEFING = """全国总工会举行产业工人队伍建设改革新闻发布会
