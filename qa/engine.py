@@ -388,7 +388,7 @@ class Engine:
         rows = [selector.features(view, c) for c in self.described(view, terms, hits, candidates)]
         documents = [c[0].doc_id for c in candidates]
         allowed = [i for i, c in enumerate(candidates) if group is None or c[0].doc_id not in group.naming_only
-                   or _names_place(c[1].span.text, group.label)]
+                   or _names_place(c[1], group.label)]
         clean = [i for i, c in enumerate(candidates) if c[3] is None]
         # a document's share of the ranking is taken against all its candidates, also those it may not give
         choice = self.selector.choose(rows, documents, [i for i in allowed if candidates[i][3] is None], clean)
@@ -530,9 +530,10 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and not only_as_deputy(view.matching, matching))
 
 
-def _names_place(text: str, place: str) -> bool:
-    """Whether the text names the place or a place within it (历城区 for 济南)."""
-    return any(covers(found, place) for found, _, _ in find_regions(text))
+def _names_place(sentence: Sentence, place: str) -> bool:
+    """Whether the sentence names the place or a place within it (历城区 for 济南); most name none, as their
+    places found at index time tell without reading them again."""
+    return bool(sentence.places) and any(covers(found, place) for found, _, _ in find_regions(sentence.span.text))
 
 
 def _year_of(date: str | None) -> str:
