@@ -3,6 +3,9 @@
 A count in another unit answers another question: 100项 competitions for 劳动模范多少名, 15家 firms for
 首席技师多少人. 个 is the classifier any count may be asked or given in, so 多少个 asks no unit and 322个
 answers 多少家; 人, 名, 位 and 人次 all count people, so each answers the others (and 个 none of them).
+A sum of money is asked by 多少钱 or by a noun whose head names money (多少奖金, 扶持经费有多少: a compound's
+last character is its head, and 钱, 金, 费 and 款 name money), and answered only by an amount in a currency;
+a share asked as 百分之几 is answered by a percentage.
 """
 
 from __future__ import annotations
@@ -14,6 +17,11 @@ from core.textnorm import normalize
 # Units and classifiers a count is given in (82.7万人, 3013家, 30%), longest first where one begins another.
 UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册"
 _ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?(?:({UNITS})|钱)")  # 多少钱: an amount in 元, 万元, 亿元
+_MONEY_HEAD = "钱金费款"  # the last character of a noun that names a sum of money: 奖金, 经费, 拨款 (not 金牌)
+# 多少 + a noun ending the question or its clause (多少扶持经费), or a noun + 有/是 多少 ending it (资金有多少)
+_AMOUNT_OF = re.compile(r"(?<![哪第])多少(?:万|亿)?([\u4e00-\u9fff]{1,4}?)(?=[呢啊吗？?，,。；;]|$)")
+_AMOUNT_IS = re.compile(rf"[{_MONEY_HEAD}](?:用)?(?:一共|总共|共|合计)?(?:有|是|为|达到?)?多少(?=[呢啊吗？?，,。；;]|$)")
+_PERCENT_ASKED = re.compile(r"百分之(?:多少|几)|百分比")
 PEOPLE_UNITS = "人|名|位"  # each counts people, so each answers the others
 _PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times) too: 80万人次 or 80万人, never 322个
 _MEASURES = frozenset(("元", "%", "倍"))  # amounts, not things counted: 个 does not give them
@@ -21,10 +29,19 @@ _AMOUNT = r"(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|�
 
 
 def asked_unit(question: str) -> str:
-    """The unit the question asks a count in (元 for 多少钱), "" when it asks none or asks in 个."""
-    found = _ASKED.search(normalize(question))
-    unit = (found.group(1) or "元") if found else ""
-    return "" if unit == "个" else unit
+    """The unit the question asks a count in (元 for 多少钱 and for a sum of money, % for 百分之几), "" when it
+    asks none or asks in 个."""
+    matching = normalize(question)
+    found = _ASKED.search(matching)
+    if found:
+        unit = found.group(1) or "元"
+        return "" if unit == "个" else unit
+    if _PERCENT_ASKED.search(matching):
+        return "%"
+    noun = _AMOUNT_OF.search(matching)
+    if (noun and noun.group(0).endswith(("费用", *_MONEY_HEAD))) or _AMOUNT_IS.search(matching):
+        return "元"
+    return ""
 
 
 def gives_count_in(unit: str, text: str) -> bool:
@@ -32,7 +49,11 @@ def gives_count_in(unit: str, text: str) -> bool:
     classifier (322个 for 多少家), not a measure (元, %, 倍). True when no unit is asked."""
     if not unit:
         return True
-    if unit == "元":  # a currency may stand before it: 14800日元, 5,000,000美元, 港元
-        return re.search(rf"{_AMOUNT}(?:[^\W\d_]{{0,2}})?[元圆]", normalize(text)) is not None
+    matching = normalize(text)
+    if unit == "元":  # a currency may stand before 元: 14800日元, 5,000,000美元, 港元; or be another: 25万美金
+        return (re.search(rf"{_AMOUNT}(?:[^\W\d_]{{0,2}})?(?:[元圆镑]|美金|法郎|卢布|马克|比索)", matching) is not None
+                or re.search(r"[$¥€£]\s*\d", matching) is not None)
+    if unit == "%" and re.search(r"百分之[零〇一二三四五六七八九十百点两]+", matching):
+        return True
     units = PEOPLE_UNITS if unit in _PEOPLE else re.escape(unit) if unit in _MEASURES else f"{re.escape(unit)}|个"
-    return re.search(rf"{_AMOUNT}(?:{units})", normalize(text)) is not None
+    return re.search(rf"{_AMOUNT}(?:{units})", matching) is not None

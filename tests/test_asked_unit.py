@@ -50,3 +50,23 @@ def test_how_much_money_asks_an_amount_in_yuan():
     assert not gives_count_in("元", "253名高技能人才被企业评聘为特级技师")
     assert not gives_count_in("元", "建成工會驛站3786個")  # 个 counts things, not money
     assert gives_count_in("元", "價格最高到14800日元") and gives_count_in("元", "多花了5,000,000美元")
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("龙江对职工创新项目给了多少扶持经费", "元"),  # a noun whose head (经费) names money
+    ("安康杯竞赛一共发了多少奖金", "元"),
+    ("为了职业教育投进去的资金有多少", "元"),  # the noun before 有多少
+    ("这趟车全程收费多少？", "元"),
+    ("运动员一共得了多少金牌", ""),  # 金牌 ends in 牌: medals, not money
+    ("企业从业人员的工资增长了多少", ""),  # a rise, not the wage: not asked as an amount
+    ("一线职工的培训经费不能少于百分之多少", "%"),  # 百分之几 asks a share before the money noun
+])
+def test_a_sum_of_money_or_a_share_asked_without_a_unit_word(question, unit):
+    assert asked_unit(question) == unit
+
+
+def test_a_sum_is_given_in_any_currency_and_a_share_in_words_or_figures():
+    assert gives_count_in("元", "胜出者可获得25万美金") and gives_count_in("元", "奖金为NT$25,000")
+    assert not gives_count_in("元", "扶持数字经济等职工创新项目200余项,成果转化率超过60%")
+    assert gives_count_in("%", "确保60%以上专项用于一线职工") and gives_count_in("%", "占百分之六十")
+    assert not gives_count_in("%", "年均组织3700余家单位")
