@@ -1,0 +1,68 @@
+"""A count after a coordination counts its members together: 省、市级工匠学院80余家 does not say how many are 省级,
+and 奖励龙江工匠、市级工匠1943人 does not say how many of the 1943 are 市级. A question that names one member
+(省级工匠学院有多少家) without the others is not answered by that count.
+
+A member is a level before 级 (省、市级: 省级 and 市级) or an item before 、 that carries no count of its own
+(职工之家1818个、职工书屋2331个 gives each its own count, so it is no coordination).
+"""
+
+from __future__ import annotations
+
+import re
+
+_AND = "、和及与"
+# a coordination before 级: its first member (a level, or the last character of an item) and the members after
+# each separator, then 级 or 两级, 三级 (省、市级, 省、县两级, 省、市、县三级, 龙江工匠、市级)
+_COORDINATED = re.compile(rf"([\u4e00-\u9fff])((?:[{_AND}][\u4e00-\u9fff])+)[两三四五]?级")
+_COUNT_END = re.compile(r"\d\s*(?:多|余)?(?:万|亿)?(?:多|余)?[\u4e00-\u9fff%]?$")  # an item ending in its own count
+_LEVEL_ASKED = re.compile(r"([\u4e00-\u9fff])级")
+
+
+def only_in_combined_count(question: str, text: str) -> str:
+    """The level the question asks (省级) that the text names only as one member of a coordination whose count
+    is shared (省、市级, 龙江工匠、市级工匠), the question naming no other member; "" when none. Both in matching
+    form."""
+    for asked in dict.fromkeys(_LEVEL_ASKED.findall(question)):
+        if any(not (m.start() and text[m.start() - 1] in _AND) for m in re.finditer(asked + "级", text)):
+            continue  # the text names the level on its own somewhere
+        own = _before_level(question, asked)
+        for found in _COORDINATED.finditer(text):
+            members = [found.group(1), *found.group(2)[1::2]]
+            if asked not in members:
+                continue
+            item = _item_before(text, found.start(2))
+            if _COUNT_END.search(item):
+                continue  # 文体活动中心1082个、市级示范点20个: each item has its own count, a list
+            others = [m for m in members if m != asked]
+            if all(m in own or m + "级" in question for m in others) or _named(question, item, asked):
+                continue  # the question asks the members together
+            if _shares_head(question, text, found.end()):
+                return asked + "级"
+    return ""
+
+
+def _before_level(question: str, asked: str) -> str:
+    """The characters the question itself coordinates with the level (省市级, 省、市级): its own members."""
+    at = question.find(asked + "级")
+    return question[max(0, at - 3) : at]
+
+
+def _item_before(text: str, end: int) -> str:
+    """The list item that ends at `end` (a separator follows it): back to the previous separator or clause break."""
+    start = max(text.rfind(c, 0, end) for c in _AND + "，,；;：:。")
+    return text[start + 1 : end]
+
+
+def _named(question: str, item: str, asked: str) -> bool:
+    """Whether the question names the item before the separator too, so asks both: its last four characters
+    (龙江工匠), or its last one where the question coordinates levels itself (省市级)."""
+    tail = re.sub(r"[^\u4e00-\u9fff]", "", item)
+    return bool(tail) and (tail[-4:] in question or tail[-1] in _before_level(question, asked))
+
+
+def _shares_head(question: str, text: str, at: int) -> bool:
+    """Whether the noun after the coordination (the next few characters, brackets skipped) is the question's:
+    a pair of its characters is in the question."""
+    after = re.sub(r"[(（][^)）]*[)）]", "", text[at : at + 12])
+    after = re.sub(r"[^\u4e00-\u9fff]", "", after)[:6]
+    return any(after[i : i + 2] in question for i in range(len(after) - 1))
