@@ -5,7 +5,8 @@ A count in another unit answers another question: 100项 competitions for 劳动
 answers 多少家; 人, 名, 位 and 人次 all count people, so each answers the others (and 个 none of them).
 A sum of money is asked by 多少钱 or by a noun whose head names money (多少奖金, 扶持经费有多少: a compound's
 last character is its head, and 钱, 金, 费 and 款 name money), and answered only by an amount in a currency;
-a share asked as 百分之几 is answered by a percentage.
+a share asked as 百分之几 is answered by a percentage; a count of a noun whose head names people (多少产业工人,
+技能人才总量是多少: 人, 员, 师, 者, 工, 匠, 才, 生, 民, 手) by a count of people, not 300多个职业.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from core.textnorm import normalize
 UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册"
 _ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?(?:({UNITS})|钱)")  # 多少钱: an amount in 元, 万元, 亿元
 _MONEY_HEAD = "钱金费款"  # the last character of a noun that names a sum of money: 奖金, 经费, 拨款 (not 金牌)
-# 多少 + a noun ending the question or its clause (多少扶持经费), or a noun + 有/是 多少 ending it (资金有多少)
-_AMOUNT_OF = re.compile(r"(?<![哪第])多少(?:万|亿)?([\u4e00-\u9fff]{1,4}?)(?=[呢啊吗？?，,。；;]|$)")
-_AMOUNT_IS = re.compile(rf"[{_MONEY_HEAD}](?:用)?(?:一共|总共|共|合计)?(?:有|是|为|达到?)?多少(?=[呢啊吗？?，,。；;]|$)")
+_PERSON_HEAD = "人员师者工匠才生民手"  # … that names people: 人才, 考评员, 技师, 工匠 (not 模: 规模)
+_CLAUSE_END = r"(?=[呢啊吗？?，,。；;]|$)"
+_NOUN_AFTER = re.compile(rf"(?<![哪第])多少(?:万|亿)?([\u4e00-\u9fff]{{1,6}}?){_CLAUSE_END}")  # 多少扶持经费
 _PERCENT_ASKED = re.compile(r"百分之(?:多少|几)|百分比")
 PEOPLE_UNITS = "人|名|位"  # each counts people, so each answers the others
 _PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times) too: 80万人次 or 80万人, never 322个
@@ -29,8 +30,8 @@ _AMOUNT = r"(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|�
 
 
 def asked_unit(question: str) -> str:
-    """The unit the question asks a count in (元 for 多少钱 and for a sum of money, % for 百分之几), "" when it
-    asks none or asks in 个."""
+    """The unit the question asks a count in (元 for 多少钱 and for a sum of money, % for 百分之几, 人 for a
+    count of people named by a noun), "" when it asks none or asks in 个."""
     matching = normalize(question)
     found = _ASKED.search(matching)
     if found:
@@ -38,10 +39,21 @@ def asked_unit(question: str) -> str:
         return "" if unit == "个" else unit
     if _PERCENT_ASKED.search(matching):
         return "%"
-    noun = _AMOUNT_OF.search(matching)
-    if (noun and noun.group(0).endswith(("费用", *_MONEY_HEAD))) or _AMOUNT_IS.search(matching):
+    if _asks_how_many_of(matching, _MONEY_HEAD, longest=4):  # not 多少企业获奖金
         return "元"
+    if _asks_how_many_of(matching, _PERSON_HEAD, longest=6):
+        return "人"
     return ""
+
+
+def _asks_how_many_of(matching: str, heads: str, longest: int) -> bool:
+    """Whether the question asks how much or how many of a noun whose last character is one of `heads`: 多少
+    and the noun (at most `longest` characters) ending its clause (多少扶持经费, 多少费用), or the noun with 有 or
+    是 多少 (or 总量是多少) ending it (资金有多少, 技能人才总量是多少)."""
+    after = _NOUN_AFTER.search(matching)
+    noun = after.group(1).removesuffix("用") if after and len(after.group(1)) <= longest else ""
+    before = rf"[{heads}]用?(?:总量|总数|数量|人数)?(?:一共|总共|共|合计)?(?:有|是|为|达到?)?多少{_CLAUSE_END}"
+    return bool(noun) and noun[-1] in heads or re.search(before, matching) is not None
 
 
 def gives_count_in(unit: str, text: str) -> bool:

@@ -12,7 +12,7 @@ from qa.selector import question_view
     ("昆明建了多少个职工驿站", ""),  # 个: any count answers
     ("哪几位劳模获得了表彰", ""),  # which, not how many
     ("黑龙江产改考核在全国排第几名", ""),  # a rank, not a count
-    ("黑龙江高技能人才多少", ""),
+    ("黑龙江高技能人才多少", "人"),  # 人才 names people: a count of people is asked
 ])
 def test_the_unit_a_question_asks_its_count_in(question, unit):
     assert asked_unit(question) == unit
@@ -70,3 +70,20 @@ def test_a_sum_is_given_in_any_currency_and_a_share_in_words_or_figures():
     assert not gives_count_in("元", "扶持数字经济等职工创新项目200余项,成果转化率超过60%")
     assert gives_count_in("%", "确保60%以上专项用于一线职工") and gives_count_in("%", "占百分之六十")
     assert not gives_count_in("%", "年均组织3700余家单位")
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("山东技能人才总量是多少", "人"),  # a noun whose head names people (人才) before 总量是多少
+    ("山东一共有多少产业工人", "人"),  # after 多少
+    ("昆明有多少考评员", "人"),
+    ("昆明的职工书屋一年接待多少职工", "人"),
+    ("投资规模有多少", ""),  # 规模 is no person
+    ("昆明有多少个工人先锋号", ""),  # 个 asks no unit
+])
+def test_a_count_of_people_asked_by_a_noun_that_names_them(question, unit):
+    assert asked_unit(question) == unit
+
+
+def test_a_count_of_people_is_not_given_by_a_count_of_occupations():
+    assert not gives_count_in(asked_unit("山东技能人才总量是多少"), "涵盖14个行业领域300多个职业(工种)")
+    assert gives_count_in(asked_unit("山东技能人才总量是多少"), "全省技能人才总量达546万人")
