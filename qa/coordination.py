@@ -34,7 +34,7 @@ def only_in_combined_count(question: str, text: str) -> str:
             if _COUNT_END.search(item):
                 continue  # 文体活动中心1082个、市级示范点20个: each item has its own count, a list
             others = [m for m in members if m != asked]
-            if all(m in own or m + "级" in question for m in others) or _named(question, item, asked):
+            if all(m in own or m + "级" in question for m in others) or _named(question, item, own):
                 continue  # the question asks the members together
             if _shares_head(question, text, found.end()):
                 return asked + "级"
@@ -53,11 +53,11 @@ def _item_before(text: str, end: int) -> str:
     return text[start + 1 : end]
 
 
-def _named(question: str, item: str, asked: str) -> bool:
+def _named(question: str, item: str, own: str) -> bool:
     """Whether the question names the item before the separator too, so asks both: its last four characters
-    (龙江工匠), or its last one where the question coordinates levels itself (省市级)."""
+    (龙江工匠), or its last one among the levels the question coordinates itself (`own`: 省 of 省市级)."""
     tail = re.sub(r"[^\u4e00-\u9fff]", "", item)
-    return bool(tail) and (tail[-4:] in question or tail[-1] in _before_level(question, asked))
+    return bool(tail) and (tail[-4:] in question or tail[-1] in own)
 
 
 def _shares_head(question: str, text: str, at: int) -> bool:
