@@ -21,6 +21,7 @@ from qa.asked_unit import gives_count_in
 from qa.baseline_year import names_asked_year, names_year, only_as_baseline
 from qa.coordination import only_in_combined_count
 from qa.deputy import only_as_deputy
+from qa.partitive import names_part
 from qa.passage_stats import PassageStats
 from qa.question_parts import question_parts
 from qa.relative_year import speaks_of
@@ -524,13 +525,15 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     it or the sentence before unless its document (`dated`: its year) is of that year (not a 2023 report's
     631个 for 2020年有多少个), a year asked as a baseline (比2017年多了多少) named in it or the sentence before
     (not a level, or a rise since some other time), the rank asked (not 副主席 for 主席) and, for a count, the
-    level asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家)."""
+    level asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家) and the part of a group
+    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名)."""
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
             and names_year(view.compared, before + matching)
             and not only_as_deputy(view.matching, matching)
-            and not (view.asks_number and only_in_combined_count(view.matching, matching)))
+            and not (view.asks_number and only_in_combined_count(view.matching, matching))
+            and names_part(view.part, before + matching))
 
 
 def _names_place(sentence: Sentence, place: str) -> bool:

@@ -29,6 +29,7 @@ import numpy as np
 from core.textnorm import normalize
 from qa.asked_unit import asked_unit
 from qa.baseline_year import asked_years, compared_years
+from qa.partitive import asked_part
 from qa.relative_year import relative_year
 
 MODEL_PATH = Path(__file__).with_name("selector.json")
@@ -82,6 +83,7 @@ class QuestionView:
     years: tuple[str, ...] = ()  # the years by number it asks a figure of, not those it compares with (`asked_years`)
     matching: str = ""  # the question in matching form
     compared: tuple[str, ...] = ()  # the years by number it names only to compare with (`compared_years`)
+    part: str = ""  # the part of a group it asks a count of (女工 of 技术状元里女工有几名; `asked_part`)
 
 
 def question_view(question: str) -> QuestionView:
@@ -103,7 +105,7 @@ def question_view(question: str) -> QuestionView:
     return QuestionView(frozenset(chars), frozenset(pairs), asks_number, asks_date, asks_person, asks_place,
                         asks_org, tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))), unit,
                         relative_year(matching), asked_years(matching), matching,
-                        compared_years(matching))
+                        compared_years(matching), asked_part(matching) if asks_number else "")
 
 
 def names_date(text: str) -> bool:

@@ -409,3 +409,11 @@ def test_a_documents_candidate_chunks_do_not_depend_on_the_other_documents_retri
         alone = engine.pool(question, best_only, scores)  # do not matter: only that it did
         assert [h.chunk.chunk_id for h in pooled if h.chunk.doc_id == doc_id] == [h.chunk.chunk_id for h in alone]
     assert {h.chunk.doc_id for h in pooled} == {h.chunk.doc_id for h in hits}
+
+
+def test_a_part_of_a_group_is_not_answered_by_the_groups_count(engine):
+    # 技术状元506名 counts them all, 一线工人74名 another part of the 人大代表: neither says how many are women
+    assert engine.ask("昆明的技术状元里女工有几名").abstained
+    assert engine.ask("山东省十三届人大代表里女代表占了多少").abstained
+    answer = engine.ask("山东省十三届人大代表里一线工人有多少名")
+    assert not answer.abstained and "74名" in answer.answer, answer.answer

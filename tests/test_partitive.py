@@ -1,0 +1,34 @@
+import pytest
+
+from core.textnorm import normalize
+from qa.partitive import asked_part, names_part
+
+
+@pytest.mark.parametrize("question, part", [
+    ("昆明的技术状元里女工有几名", "女工"),
+    ("山东省十三届人大代表里女代表占了多少", "女"),  # the word that sets the part apart
+    ("山西国企职代会里女工要占多大比例", "女工"),  # 多 and 大 tagged apart
+    ("山东人大代表里一线工人有多少名", "一线"),
+    ("山东党代会代表当中工人有几个", "工人"),
+    ("國企職代會中女職工代表比例是多少", "女职工"),  # Traditional, read in matching form
+])
+def test_the_part_of_a_group_a_count_asks_about(question, part):
+    assert asked_part(normalize(question)) == part
+
+
+@pytest.mark.parametrize("question", [
+    "昆明的中职学校跟多少家企业搞了校企合作",  # 中职 is a word, no locative
+    "黑龙江这次新闻发布会是系列里的第几场",  # an ordinal, not a part
+    "昆明这几年在两新组织里新成立了几个党组织",  # a verb after the locative
+    "山东人大代表里有多少专业技术人员",  # the part after the question word: not read
+    "黑龙江高技能人才多少",
+])
+def test_questions_that_ask_no_part(question):
+    assert asked_part(normalize(question)) == ""
+
+
+def test_a_text_names_the_part_or_a_synonym_of_it():
+    assert names_part("工人", normalize("省第十二次党代会代表中,工人52名"))
+    assert names_part("工人", normalize("职代会中的一线职工代表比例不低于50%"))  # 职工 is in 工人's synonym group
+    assert not names_part("女工", normalize("涌现出技术状元506名、优秀技术标兵998名"))
+    assert names_part("", "任何文字")  # nothing asked
