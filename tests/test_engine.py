@@ -417,3 +417,8 @@ def test_a_part_of_a_group_is_not_answered_by_the_groups_count(engine):
     assert engine.ask("山东省十三届人大代表里女代表占了多少").abstained
     answer = engine.ask("山东省十三届人大代表里一线工人有多少名")
     assert not answer.abstained and "74名" in answer.answer, answer.answer
+
+
+def test_a_rank_asked_is_not_answered_by_a_level_or_a_rating(engine):
+    assert engine.ask("山西高技能人才总量在全国排第几").abstained  # the text gives 163万人, no rank
+    assert engine.ask("黑龙江产改考核在全国排第几名").abstained  # 优秀等次 is a rating
