@@ -17,6 +17,7 @@ from index.search import FusionWeights, QueryScores, Retriever
 from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
+from qa.asked_change import asks_change, gives_change
 from qa.asked_rank import asks_rank, gives_rank
 from qa.asked_unit import gives_count_in
 from qa.baseline_year import names_asked_year, names_year, only_as_baseline
@@ -527,8 +528,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     631个 for 2020年有多少个), a year asked as a baseline (比2017年多了多少) named in it or the sentence before
     (not a level, or a rise since some other time), the rank asked (not 副主席 for 主席) and, for a count, the
     level asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家) and the part of a group
-    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名) and, for a rank asked, a
-    rank given (not 优秀等次 for 在全国排第几)."""
+    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名), for a rank asked, a
+    rank given (not 优秀等次 for 在全国排第几) and, for a change asked, a change given (not 总量达546万人 for
+    比五年前增加了多少)."""
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
@@ -536,7 +538,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and not only_as_deputy(view.matching, matching)
             and not (view.asks_number and only_in_combined_count(view.matching, matching))
             and names_part(view.part, before + matching)
-            and (gives_rank(matching) or not asks_rank(view.matching)))
+            and (gives_rank(matching) or not asks_rank(view.matching))
+            and (gives_change(matching) or not asks_change(view.matching)))
 
 
 def _names_place(sentence: Sentence, place: str) -> bool:

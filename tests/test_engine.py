@@ -422,3 +422,9 @@ def test_a_part_of_a_group_is_not_answered_by_the_groups_count(engine):
 def test_a_rank_asked_is_not_answered_by_a_level_or_a_rating(engine):
     assert engine.ask("山西高技能人才总量在全国排第几").abstained  # the text gives 163万人, no rank
     assert engine.ask("黑龙江产改考核在全国排第几名").abstained  # 优秀等次 is a rating
+
+
+def test_a_change_asked_is_not_answered_by_a_level(engine):
+    assert engine.ask("山西技能人才比五年前增加了多少").abstained  # 总量达546万人 is a level
+    answer = engine.ask("山西企业职工平均工资涨了多少")  # 同比增长13%
+    assert not answer.abstained and "13%" in answer.answer, answer.answer
