@@ -140,9 +140,12 @@ def cut_excerpt(
     prefer: Callable[[str], float] | None = None,
 ) -> Excerpt:
     """The excerpt of a chosen sentence: its run of clauses that the selector's window model rates likeliest
-    to hold the answer, among those that `prefer` (when given) values highest; `likelihood` (the sentence
-    model's) is its support."""
+    to hold the answer, among those that `prefer` (when given) values highest; for a count asked without a
+    `prefer`, among those where a count stands next to a term of the question (昆明名匠67名, not the clause
+    that only lists 昆明名匠 among the honours); `likelihood` (the sentence model's) is its support."""
     rated = rated_windows(terms, view, sentence, max_chars, region_named)
+    if prefer is None and view.asks_number and terms.terms:
+        prefer = lambda text: float(counts_near_terms(terms, normalize(text)))  # noqa: E731
     if prefer is not None:
         values = [prefer(span.text) for span, _ in rated]
         best = max(values)

@@ -428,3 +428,10 @@ def test_a_change_asked_is_not_answered_by_a_level(engine):
     assert engine.ask("山西技能人才比五年前增加了多少").abstained  # 总量达546万人 is a level
     answer = engine.ask("山西企业职工平均工资涨了多少")  # 同比增长13%
     assert not answer.abstained and "13%" in answer.answer, answer.answer
+
+
+def test_a_count_line_shows_the_clause_where_the_count_stands_by_the_asked_term(engine):
+    # the Kunming sentence lists 昆明名匠 among the honours in its first clause and counts them (67名) later;
+    # a line of a two-document answer has room for only a few of its clauses
+    answer = engine.ask("昆明名匠评了多少名，齐鲁工匠这一档培育了多少名")
+    assert "67名" in answer.answer and "314名" in answer.answer, answer.answer
