@@ -145,7 +145,7 @@ def cut_excerpt(
     that only lists 昆明名匠 among the honours); `likelihood` (the sentence model's) is its support."""
     rated = rated_windows(terms, view, sentence, max_chars, region_named)
     if prefer is None and view.asks_number and terms.terms:
-        prefer = lambda text: float(counts_near_terms(terms, normalize(text)))  # noqa: E731
+        prefer = lambda text: float(counts_near_terms(terms, normalize(text)))
     if prefer is not None:
         values = [prefer(span.text) for span, _ in rated]
         best = max(values)
