@@ -17,15 +17,13 @@ from index.search import FusionWeights, QueryScores, Retriever
 from index.store import StoredIndex
 from qa import analysis, compose, selector
 from qa.analysis import SENTENCE_ANALYSER
-from qa.asked_change import asks_change, gives_change
-from qa.asked_rank import asks_rank, gives_rank
+from qa.asked_kind import missing_kind
 from qa.asked_unit import gives_count_in
 from qa.baseline_year import names_asked_year, names_year, only_as_baseline
 from qa.coordination import only_in_combined_count
 from qa.deputy import only_as_deputy
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
-from qa.per_year import asks_per_year, gives_per_year
 from qa.question_parts import question_parts
 from qa.relative_year import speaks_of
 from qa.regions import asked_places, covers, find_regions, main_region
@@ -529,10 +527,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     631个 for 2020年有多少个), a year asked as a baseline (比2017年多了多少) named in it or the sentence before
     (not a level, or a rise since some other time), the rank asked (not 副主席 for 主席) and, for a count, the
     level asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家) and the part of a group
-    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名), for a rank asked, a
-    rank given (not 优秀等次 for 在全国排第几), for a change asked, a change given (not 总量达546万人 for
-    比五年前增加了多少) and, for a figure per year asked, a yearly figure given (not a total, 启用314.9万元资金, for
-    一年的投入), in it or the sentence before."""
+    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名) and the kind of figure
+    asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
+    多少; a yearly figure, not 启用314.9万元资金 for 一年的投入)."""
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
@@ -540,9 +537,7 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and not only_as_deputy(view.matching, matching)
             and not (view.asks_number and only_in_combined_count(view.matching, matching))
             and names_part(view.part, before + matching)
-            and (gives_rank(matching) or not asks_rank(view.matching))
-            and (gives_change(matching) or not asks_change(view.matching))
-            and (gives_per_year(before + matching) or not asks_per_year(view.matching)))
+            and not missing_kind(view.matching, matching, before))
 
 
 def _names_place(sentence: Sentence, place: str) -> bool:

@@ -1,0 +1,58 @@
+"""The kind of figure a question asks besides a plain count — a rank, a change, a figure per year — and whether
+a text gives a figure of that kind.
+
+- A rank (在全国排第几, 第几名) is answered by an ordinal (第八位, 排行全美第五, 位列22名) or a word that places
+  (首位, 之首, 前列), not by a level (546万人) or a rating (优秀等次).
+- A change (涨了多少, 比五年前增加了多少) is answered by a change: a figure after 增长, 增加, 提高 … (增长13%,
+  增加10.8万人), a doubling (翻一番, 3倍), a rise from one level to another (由…提高到…) or a named rate of change
+  (增幅); not by a level the text reaches (总量达546万人, 比例提高到30%). 新增了多少 asks a count of new things.
+- A figure per year (每年, 年均, 一年的投入) is answered by a yearly figure (每年组织开展100项, 年均, 全年), in the
+  sentence or the one before, not by a total over an unnamed span (启用314.9万元资金) that may cover several years.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMERAL = "[一二三四五六七八九十百千万两零〇\\d]"
+_CHANGE_VERB = "增加|增长|提高|提升|上升|减少|下降|降低|涨|增|减"
+
+
+@dataclass(frozen=True)
+class FigureKind:
+    name: str
+    asked: re.Pattern  # in the question's matching form
+    given: re.Pattern  # in the text's matching form
+    reads_before: bool = False  # the sentence before may give it (a yearly figure: 年均组织…，…参加)
+
+
+KINDS = (
+    FigureKind("rank",
+               re.compile(r"(?:排在?|排名|排行|名列|位列|位居|居|列)第几|第几名|名次|排名多少|排多少名"),
+               re.compile(rf"第{_NUMERAL}+|{_NUMERAL}+名|首位|榜首|之首|冠军|亚军|季军|殿军|前列|前{_NUMERAL}+|末位|倒数")),
+    FigureKind("change",
+               re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
+                          r"(?:多少|几|百分之)"),
+               re.compile(rf"(?:{_CHANGE_VERB}|多|少)了?(?:约|近|超过?|达|逾)?{_NUMERAL}"
+                          rf"|翻了?{_NUMERAL}?番|{_NUMERAL}+倍|(?:由|从).{{1,20}}?(?:{_CHANGE_VERB}|降)(?:至|到)"
+                          r"|增幅|涨幅|降幅")),
+    FigureKind("per year",
+               re.compile(r"每年|年均|每一年|(?<![哪这那])一年(?:的|里|内|中)?(?:投入|花|有|能|要|多少|几)"),
+               re.compile(r"每年|年均|每一年|一年|全年|当年|年度|/年|年平均"),
+               reads_before=True),
+)
+
+
+def asked_kinds(question: str) -> tuple[FigureKind, ...]:
+    """The kinds of figure the question (matching form) asks."""
+    return tuple(kind for kind in KINDS if kind.asked.search(question))
+
+
+def missing_kind(question: str, text: str, before: str = "") -> str:
+    """The name of the first kind of figure the question asks that the text does not give ("" when none is
+    missing); `before` is the sentence before the text. All in matching form."""
+    for kind in asked_kinds(question):
+        if not kind.given.search(before + text if kind.reads_before else text):
+            return kind.name
+    return ""

@@ -1,0 +1,52 @@
+import pytest
+
+from core.textnorm import normalize
+from qa.asked_kind import asked_kinds, missing_kind
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("山西高技能人才总量在全国排第几", ["rank"]),
+    ("黑龙江产改考核在全国排第几名", ["rank"]),
+    ("南加大在2016年的排名中名列第几", ["rank"]),
+    ("重庆的外贸进出口总值在西部12省市中排名多少", ["rank"]),
+    ("黑龙江这次新闻发布会是系列里的第几场", []),  # an ordinal of an event, not a rank
+    ("山西技能人才比五年前增加了多少", ["change"]),
+    ("山西工人收入涨了多少", ["change"]),
+    ("改革以来昆明产业工人多了多少人", ["change"]),
+    ("黑龙江技能人才跟2017年比涨了百分之多少", ["change"]),
+    ("昆明办劳务交流会新增了多少个就业岗位", []),  # a count of new jobs
+    ("职工教育经费至少多少用于一线职工", []),
+    ("昆明职业病防治一年的投入是多少", ["per year"]),
+    ("山东每年开展多少项省级示范性劳动竞赛", ["per year"]),
+    ("昆明安康杯年均有多少职工参加", ["per year"]),
+    ("覃美金在哪一年要求由遗产提出80万元", []),  # 哪一年 asks a year, not a yearly figure
+    ("黑龙江高技能人才多少", []),
+])
+def test_the_kind_of_figure_asked(question, kinds):
+    assert [kind.name for kind in asked_kinds(normalize(question))] == kinds
+
+
+@pytest.mark.parametrize("question, text, missing", [
+    ("在全国排第几", "韩国是能源消费大国,占世界能源消费的2.1%,居第八位", ""),
+    ("在全国排第几", "南加大thornton音乐学院则在滚石杂志排行全美第五", ""),
+    ("在全国排第几", "在2016年usnews的排名之位列22名", ""),
+    ("在全国排第几", "人均耕地面积居全国首位", ""),
+    ("获得第几名", "最终巴西队以2比1击败义大利,获得季军", ""),
+    ("在全国排第几", "連續兩年獲評全國產業工人隊伍建設改革工作評價考核優秀等次", "rank"),  # a rating
+    ("在全国排第几", "全省技能人才总量达546万人,高技能人才总量达163万人", "rank"),  # a level
+    ("涨了多少", "企业从业人员平均工资同比增长13%", ""),
+    ("多了多少", "昆明市产业工人数量增加10.8万人,达到247.19万", ""),
+    ("涨了多少", "較2017年分別增長67.3%和50.9%", ""),  # Traditional, read in matching form
+    ("涨了多少", "人均收入由3万元提高到5万元", ""),  # made up: a rise from one level to another
+    ("增加了多少", "全省技能人才总量达546万人", "change"),  # a level
+    ("提高了多少", "高技能人才占技能人才的比例提高到30%", "change"),  # the level it rose to
+    ("每年开展多少项", "每年组织开展100项省级示范性劳动和技能竞赛", ""),
+    ("每年多少职工参加", "年均组织3700余家单位、2.3万个班组、36万职工参加", ""),
+    ("一年的投入是多少", "启用314.9万元资金开展职业病防治项目工作", "per year"),  # a total over an unnamed span
+])
+def test_a_text_gives_the_kind_of_figure_asked_or_not(question, text, missing):
+    assert missing_kind(normalize(question), normalize(text)) == missing
+
+
+def test_a_yearly_figure_may_stand_in_the_sentence_before():
+    assert missing_kind("每年多少职工参加", "36万职工参加", before="年均组织3700余家单位") == ""
