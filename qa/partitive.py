@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qa.terms import synonym_groups
+from qa.terms import synonym_groups, tagged
 
 _LOCATIVES = frozenset(("里", "中", "当中", "之中", "里头", "里面"))
 # words between the part and the question word: 有, 占了, 要占, 至少要占 …
@@ -27,16 +27,11 @@ def _in_noun_phrase(word: str, flag: str) -> bool:
 def asked_part(matching: str) -> str:
     """The first word of the part of a group the question asks a count of ("" when it asks none); the
     question in matching form."""
-    import jieba.posseg
-
-    from index.lexical import jieba_tokenizer
-
-    jieba_tokenizer()  # the shared dictionary, initialised once
-    tagged = [(pair.word, pair.flag) for pair in jieba.posseg.cut(matching, HMM=False)]
-    for at, (word, _) in enumerate(tagged):
-        if word not in _LOCATIVES or at == 0 or not _in_noun_phrase(*tagged[at - 1]):
+    words = tagged(matching)
+    for at, (word, _) in enumerate(words):
+        if word not in _LOCATIVES or at == 0 or not _in_noun_phrase(*words[at - 1]):
             continue
-        rest = tagged[at + 1 :]
+        rest = words[at + 1 :]
         if rest and rest[0][0] == "的":
             rest = rest[1:]
         phrase = []

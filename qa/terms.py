@@ -94,12 +94,19 @@ def _question_tokens(question: str) -> list[tuple[str, int, int]]:
 FUNCTION_POS = frozenset({"c", "p", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "f", "o"})
 
 
-def function_words(text: str) -> set[str]:
-    """Words of the text that jieba's part-of-speech tagger (dictionary only, no HMM) marks as function words."""
+@lru_cache(maxsize=4096)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """The (word, part of speech) pairs of jieba's tagger, dictionary only (no HMM), over the shared dictionary;
+    cached, as a question is tagged for its function words and again for the part of a group it asks."""
     import jieba.posseg
 
     jieba_tokenizer()  # the shared dictionary, initialised once
-    return {pair.word for pair in jieba.posseg.cut(text, HMM=False) if pair.flag in FUNCTION_POS}
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=False))
+
+
+def function_words(text: str) -> set[str]:
+    """Words of the text that jieba's part-of-speech tagger (dictionary only, no HMM) marks as function words."""
+    return {word for word, flag in tagged(text) if flag in FUNCTION_POS}
 
 
 def _is_content(word: str) -> bool:

@@ -432,6 +432,7 @@ def test_a_part_change_or_yearly_figure_the_text_gives_is_answered(engine, quest
     answer = engine.ask(question)
     assert not answer.abstained and key in answer.answer, answer.answer
 
+
 def test_a_count_line_shows_the_clause_where_the_count_stands_by_the_asked_term(engine):
     # the Kunming sentence lists 昆明名匠 among the honours in its first clause and counts them (67名) later;
     # a line of a two-document answer has room for only a few of its clauses
