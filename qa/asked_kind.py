@@ -1,4 +1,4 @@
-"""The kind of figure a question asks besides a plain count — a rank, a change, a figure per year — and whether
+"""The kind of figure a question asks besides a plain count — a rank, a change, a figure per year, a year — and whether
 a text gives a figure of that kind.
 
 - A rank (在全国排第几, 第几名) is answered by an ordinal (第八位, 排行全美第五, 位列22名) or a word that places
@@ -8,6 +8,8 @@ a text gives a figure of that kind.
   (增幅); not by a level the text reaches (总量达546万人, 比例提高到30%). 新增了多少 asks a count of new things.
 - A figure per year (每年, 年均, 一年的投入) is answered by a yearly figure (每年组织开展100项, 年均, 全年), in the
   sentence or the one before, not by a total over an unnamed span (启用314.9万元资金) that may cover several years.
+- A year (哪一年, 何年, 年份) is answered by a year named in the sentence or the one before (2018年, 承久3年,
+  元年, 年底), not by a figure that only looks like one (技术标兵2020名).
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ KINDS = (
     FigureKind("per year",
                re.compile(r"每年|年均|每一年|(?<![哪这那])一年(?:的|里|内|中)?(?:投入|花|有|能|要|多少|几)"),
                re.compile(r"每年|年均|每一年|一年|全年|当年|年度|/年|年平均"),
+               reads_before=True),
+    FigureKind("year",
+               re.compile(r"哪一?年|何年|年份"),
+               re.compile(r"\d+\s*年|[一二三四五六七八九十〇零元两]年|年[初末底间代]|\d{4}\s*[-－–/.]"),
                reads_before=True),
 )
 

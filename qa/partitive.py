@@ -21,7 +21,8 @@ _ASKS_COUNT = re.compile(r"多少|几|百分之|多大")
 
 
 def _in_noun_phrase(word: str, flag: str) -> bool:
-    return (flag.startswith("n") or flag in ("a", "an", "b", "m")) and not word.startswith("第")
+    """A noun (an abbreviation, 'j', too: 国企), adjective, distinguishing word or numeral, not an ordinal."""
+    return (flag.startswith("n") or flag in ("j", "a", "an", "b", "m")) and not word.startswith("第")
 
 
 def asked_part(matching: str) -> str:

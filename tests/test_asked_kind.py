@@ -19,7 +19,8 @@ from qa.asked_kind import asked_kinds, missing_kind
     ("昆明职业病防治一年的投入是多少", ["per year"]),
     ("山东每年开展多少项省级示范性劳动竞赛", ["per year"]),
     ("昆明安康杯年均有多少职工参加", ["per year"]),
-    ("覃美金在哪一年要求由遗产提出80万元", []),  # 哪一年 asks a year, not a yearly figure
+    ("覃美金在哪一年要求由遗产提出80万元", ["year"]),  # 哪一年 asks a year, not a yearly figure
+    ("昆明创建工人先锋号是从哪一年开始的", ["year"]),
     ("黑龙江高技能人才多少", []),
 ])
 def test_the_kind_of_figure_asked(question, kinds):
@@ -43,6 +44,9 @@ def test_the_kind_of_figure_asked(question, kinds):
     ("每年开展多少项", "每年组织开展100项省级示范性劳动和技能竞赛", ""),
     ("每年多少职工参加", "年均组织3700余家单位、2.3万个班组、36万职工参加", ""),
     ("一年的投入是多少", "启用314.9万元资金开展职业病防治项目工作", "per year"),  # a total over an unnamed span
+    ("从哪一年开始的", "自2018年昆明市产改工作启动以来", ""),
+    ("承久之乱于何年爆发", "承久3年5月14日,后鸟羽上皇下达了讨伐的院宣", ""),  # a year of an era
+    ("哪一年开始的", "涌现出技术状元506名、优秀技术标兵998名、技术标兵2020名", "year"),  # 2020名 counts people
 ])
 def test_a_text_gives_the_kind_of_figure_asked_or_not(question, text, missing):
     assert missing_kind(normalize(question), normalize(text)) == missing

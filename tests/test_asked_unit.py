@@ -57,6 +57,7 @@ def test_how_much_money_asks_an_amount_in_yuan():
     ("安康杯竞赛一共发了多少奖金", "元"),
     ("为了职业教育投进去的资金有多少", "元"),  # the noun before 有多少
     ("这趟车全程收费多少？", "元"),
+    ("山东的特级技师平均月薪是多少", "元"),  # 薪: pay
     ("运动员一共得了多少金牌", ""),  # 金牌 ends in 牌: medals, not money
     ("企业从业人员的工资增长了多少", ""),  # a rise, not the wage: not asked as an amount
     ("一线职工的培训经费不能少于百分之多少", "%"),  # 百分之几 asks a share before the money noun

@@ -11,6 +11,7 @@ from qa.partitive import asked_part, names_part
     ("山东人大代表里一线工人有多少名", "一线"),
     ("山东党代会代表当中工人有几个", "工人"),
     ("國企職代會中女職工代表比例是多少", "女职工"),  # Traditional, read in matching form
+    ("山东7名大国工匠当中国企的占几名", "国企"),  # an abbreviation (tagged j) is a noun
 ])
 def test_the_part_of_a_group_a_count_asks_about(question, part):
     assert asked_part(normalize(question)) == part

@@ -101,6 +101,8 @@ def test_question_view_reads_the_kind_asked_and_the_figures_named():
     numeric = selector.question_view("黑龙江2019年高技能人才有多少")
     assert numeric.asks_number and not numeric.asks_date and numeric.numbers == ("2019",)
     assert {"技能", "人才"} <= numeric.pairs and "多少" not in numeric.pairs  # question phrases are not content
+    assert selector.question_view("黑龙江2024年以来的各类赛事场次").asks_number  # a count named by its measure
+    assert selector.question_view("技术革新项数：昆明 vs 龙江").asks_number
 
 
 def test_the_question_is_read_without_foreign_words_no_passage_holds_but_keeps_figures(engine):
