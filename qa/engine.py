@@ -38,6 +38,7 @@ LIST_CUE = re.compile(r"哪些|哪几|哪个省|哪个市|有哪|各地|各省|�
 _MARKUP = re.compile(r"</?[a-z][^<>]{0,60}>|&[a-z]+;|&#\d+;")
 _FOREIGN_WORD = re.compile(r"[^\W\u3400-\u9fff]+")
 _DIGIT = re.compile(r"\d")
+_VERSUS = re.compile(r"(?<![a-z\d])(?:vs|versus)\.?(?![a-z\d])")  # 昆明 vs 龙江: a comparison, read as 和 (not pk: PK大战)
 SINGLE_MAX_CHARS = 90
 MULTI_MAX_CHARS = 70
 MAX_SOURCES = 5
@@ -120,8 +121,10 @@ class Engine:
     def content_of(self, question: str) -> str:
         """The question as retrieval and the answer step read it: its matching form without markup tags and
         without words in another script that no passage holds (a stray tag name, a foreign word), which
-        would otherwise pull every score down alike. Figures always stay."""
-        text = _MARKUP.sub(" ", normalize(question))
+        would otherwise pull every score down alike, and with vs between the things compared read as 和
+        (a word that some passage may hold, so it would dilute the answer only in some collections). Figures
+        always stay."""
+        text = _VERSUS.sub("和", _MARKUP.sub(" ", normalize(question)))
         text = _FOREIGN_WORD.sub(lambda m: m.group() if _DIGIT.search(m.group()) or self._stats.occurs(m.group())
                                  else " ", text)
         return " ".join(text.split()) or question

@@ -111,6 +111,12 @@ def test_the_question_is_read_without_foreign_words_no_passage_holds_but_keeps_f
     assert "xy" not in view.pairs and "5g" in view.pairs and "span" not in query
 
 
+def test_vs_between_the_things_compared_reads_as_and(engine):
+    # vs is in some collections' passages, so kept as a word it would dilute the answer only in those
+    assert engine.content_of("技术革新项数：昆明 VS 龙江") == engine.content_of("技术革新项数：昆明 和 龙江")
+    assert engine.content_of("昆明vs.龙江") == "昆明和龙江" and "vs2" in engine.content_of("vs2 龙江")
+
+
 def test_a_foreign_word_the_corpus_holds_stays_in_the_question(corpus_copy, tmp_path):
     from collection.indexer import open_index
     from core.config import Settings
