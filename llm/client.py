@@ -25,7 +25,7 @@ def stream_chat(settings: LLMSettings, messages: list[dict]) -> Iterator[str]:
     answer, HTTP errors, a refused connection, and no data for `timeout` seconds.
     """
     try:
-        import httpx
+        import httpx2  # the HTTP library the pinned openai client is built on (not httpx)
         import openai
     except ImportError as exc:  # configured for a model server but installed without the client
         raise LLMUnavailable("未安装 openai 客户端（pip install -r requirements.txt）") from exc
@@ -33,7 +33,7 @@ def stream_chat(settings: LLMSettings, messages: list[dict]) -> Iterator[str]:
     client = openai.OpenAI(
         base_url=settings.base_url,
         api_key=settings.api_key or "not-needed",
-        timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 5.0)),
+        timeout=openai.Timeout(settings.timeout, connect=min(settings.timeout, 5.0)),
         max_retries=0,
     )
     finished, produced = False, False
@@ -57,7 +57,7 @@ def stream_chat(settings: LLMSettings, messages: list[dict]) -> Iterator[str]:
         raise LLMUnavailable(f"服务返回错误 {exc.status_code}") from exc
     except openai.APIConnectionError as exc:
         raise LLMUnavailable("无法连接模型服务") from exc
-    except (openai.OpenAIError, httpx.HTTPError, ValueError, KeyError, AttributeError) as exc:
+    except (openai.OpenAIError, httpx2.HTTPError, ValueError, KeyError, AttributeError) as exc:
         raise LLMUnavailable(f"响应格式异常（{type(exc).__name__}）") from exc
     if not produced:
         raise LLMUnavailable("模型返回了空回答")
