@@ -24,7 +24,7 @@ from qa.coordination import only_in_combined_count
 from qa.deputy import only_as_deputy
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
-from qa.question_parts import question_parts
+from qa.question_parts import own_conjunct, question_parts
 from qa.relative_year import speaks_of
 from qa.regions import asked_places, covers, find_regions, main_region
 from qa.terms import QueryTerms, coverage, query_terms, weighted_within
@@ -214,12 +214,19 @@ class Engine:
         """The question as the part about one of several asked places reads it: the other places' names
         blanked, since that part is answered from documents about its own place, which need not name them.
         A question asking several things each of its own place (山西高技能人才多少，昆明职工驿站有多少个) keeps,
-        for each place, only the parts that name it or name no place."""
+        for each place, only the parts that name it or name no place; places coordinated each with words of
+        their own (昆明办的技能竞赛和黑龙江今年办的赛事各多少场次) keep their own words (`own_conjunct`)."""
         parts = question_parts(query)
         if len(parts) > 1 and place is not None:
             own = [p for p in parts if place in {name for name, _, _ in find_regions(p)} or not find_regions(p)]
             query = " ".join(own) if own else query
-        for name, start, end in reversed(find_regions(query)):
+        named = find_regions(query)
+        names = [name for name, _, _ in named]
+        if place in names:
+            conjunct = own_conjunct(query, [(start, end) for _, start, end in named], names.index(place))
+            if conjunct is not None:
+                query, named = conjunct, find_regions(conjunct)
+        for name, start, end in reversed(named):
             if name != place:
                 query = query[:start] + " " + query[end:]
         return query

@@ -26,3 +26,34 @@ def question_parts(question: str) -> list[str]:
     if context and parts:
         parts[-1] = " ".join([parts[-1], *context])
     return parts if len(parts) > 1 else [question]
+
+
+# What several places are asked together: after the last place's own words, 各/分别/各自 (each) or 哪个/哪边 (which
+# of them) opens what is asked of every place alike.
+_SHARED = re.compile(r"各自|各|分别|哪个|哪边")
+_COORDINATOR = re.compile(r"(?:和|与|跟|同|及|以及|还有|、|，|,|\s)+$")
+_CONTENT = re.compile(r"[\u3400-\u9fff]")
+
+
+def own_conjunct(question: str, places: list[tuple[int, int]], asked: int) -> str | None:
+    """The question as one of several coordinated places reads it when each place comes with words of its own
+    (昆明办的技能竞赛和黑龙江今年办的赛事各多少场次): the words before the first place, the asked place's own
+    conjunct (from its name up to the coordinator before the next place) and what every place is asked
+    (from 各, 分别 or 哪个 after the last place on), so that a qualifier of another place's conjunct (今年)
+    is not read as its own. `places`: the (start, end) of each place named, in order; `asked`: which of them.
+    None when the places are not so coordinated (山西和昆明的高技能人才分别是多少: bare names) or nothing
+    after the last place says what all are asked."""
+    if len(places) < 2:
+        return None
+    starts = [start for start, _ in places[1:]] + [len(question)]
+    owns = [_COORDINATOR.sub("", question[end:stop]) for (_, end), stop in zip(places, starts)]
+    owns[-1] = question[places[-1][1]:]  # the last place's words run on into what all are asked
+    shared = _SHARED.search(owns[-1])
+    if shared is None:
+        return None
+    asked_of_all = owns[-1][shared.start():]
+    owns[-1] = owns[-1][: shared.start()]
+    if not all(len(_CONTENT.findall(own.replace("的", ""))) >= 2 for own in owns):
+        return None
+    start, end = places[asked]
+    return question[: places[0][0]] + question[start:end] + owns[asked] + " " + asked_of_all

@@ -302,6 +302,15 @@ def test_places_asked_the_same_thing_are_answered_once_one_of_them_answers(engin
     assert len(answer.citations) == 2
 
 
+@pytest.mark.parametrize("question", ["昆明组织的技能竞赛和黑龙江今年举办的赛事分别多少场次",
+                                      "黑龙江今年办的赛事和昆明组织的技能竞赛分别多少场次"])
+def test_a_qualifier_of_one_coordinated_place_is_not_read_as_the_others(engine, question):
+    # 今年 qualifies 黑龙江's events only: read as 昆明's too, it refuses 昆明's cumulative 594场次
+    answer = engine.ask(question)
+    assert "594场次" in answer.answer and "1.3萬場次" in answer.answer, answer.answer
+    assert len(answer.citations) == 2
+
+
 @pytest.mark.parametrize("question, missing", [("山东和昆明的暖新驿站各有多少个", "山东"), ("昆明和山东的大国工匠各有几名", "昆明")])
 def test_a_place_whose_documents_do_not_say_is_still_said_missing_beside_one_that_does(engine, question, missing):
     answer = engine.ask(question)

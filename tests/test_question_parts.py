@@ -25,3 +25,28 @@ def test_a_question_asking_several_things_is_cut_into_them(question, parts):
 ])
 def test_a_question_asking_one_thing_is_its_own_only_part(question):
     assert question_parts(question) == [question]
+
+
+def _conjuncts(question: str) -> list[str | None]:
+    from core.textnorm import normalize
+    from qa.question_parts import own_conjunct
+    from qa.regions import find_regions
+
+    matching = normalize(question)
+    spans = [(start, end) for _, start, end in find_regions(matching)]
+    return [own_conjunct(matching, spans, k) for k in range(len(spans))]
+
+
+def test_each_coordinated_place_reads_its_own_words_and_what_all_are_asked():
+    # 今年 qualifies 黑龙江's events only: 昆明's part must not ask about this year
+    assert _conjuncts("昆明办的技能竞赛和黑龙江今年办的赛事各多少场次") == ["昆明办的技能竞赛 各多少场次",
+                                                                  "黑龙江今年办的赛事 各多少场次"]
+    assert _conjuncts("昆明的技术状元和山西去年的技能带头人哪个多") == ["昆明的技术状元 哪个多",
+                                                             "山西去年的技能带头人 哪个多"]
+
+
+@pytest.mark.parametrize("question", ["山西和昆明的高技能人才分别是多少",  # bare names share what follows
+                                      "山西的高技能人才和昆明的各多少",  # the second place has no words of its own
+                                      "山西高技能人才和昆明职工驿站"])  # nothing says what all are asked
+def test_places_not_coordinated_with_words_of_their_own_are_read_as_before(question):
+    assert set(_conjuncts(question)) == {None}
