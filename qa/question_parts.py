@@ -7,6 +7,7 @@ A question with fewer than two asking pieces is one part: the question itself.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _CUT = re.compile(r"[，,？?；;。！!]+|\s+")
 # Words that ask: a part holds one of them. 吗/呢 only mark a question, they do not ask something further.
@@ -45,15 +46,13 @@ def own_conjunct(question: str, places: list[tuple[int, int]], asked: int) -> st
     after the last place says what all are asked."""
     if len(places) < 2:
         return None
-    starts = [start for start, _ in places[1:]] + [len(question)]
-    owns = [_COORDINATOR.sub("", question[end:stop]) for (_, end), stop in zip(places, starts)]
-    owns[-1] = question[places[-1][1]:]  # the last place's words run on into what all are asked
-    shared = _SHARED.search(owns[-1])
+    owns = [_COORDINATOR.sub("", question[end:next_start]) for (_, end), (next_start, _) in pairwise(places)]
+    last = question[places[-1][1]:]  # the last place's words run on into what all are asked
+    shared = _SHARED.search(last)
     if shared is None:
         return None
-    asked_of_all = owns[-1][shared.start():]
-    owns[-1] = owns[-1][: shared.start()]
+    owns.append(last[: shared.start()])
     if not all(len(_CONTENT.findall(own.replace("的", ""))) >= 2 for own in owns):
         return None
     start, end = places[asked]
-    return question[: places[0][0]] + question[start:end] + owns[asked] + " " + asked_of_all
+    return question[: places[0][0]] + question[start:end] + owns[asked] + " " + last[shared.start():]
