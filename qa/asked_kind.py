@@ -8,6 +8,7 @@ a text gives a figure of that kind.
   (增幅); not by a level the text reaches (总量达546万人, 比例提高到30%). 新增了多少 asks a count of new things.
 - A figure per year (每年, 年均, 一年的投入) is answered by a yearly figure (每年组织开展100项, 年均, 全年), in the
   sentence or the one before, not by a total over an unnamed span (启用314.9万元资金) that may cover several years.
+  Only where a figure is asked: 每年的教育经费按什么标准提取 asks a rule, which a sentence without 每年 may state.
 - A year (哪一年, 何年, 年份) is answered by a year named in the sentence or the one before (2018年, 承久3年,
   元年, 年底), not by a figure that only looks like one (技术标兵2020名).
 """
@@ -27,6 +28,7 @@ class FigureKind:
     asked: re.Pattern  # in the question's matching form
     given: re.Pattern  # in the text's matching form
     reads_before: bool = False  # the sentence before may give it (a yearly figure: 年均组织…，…参加)
+    of_a_figure: bool = False  # asked only where the question asks a figure (每年 qualifies a 多少, not a 什么标准)
 
 
 KINDS = (
@@ -42,7 +44,7 @@ KINDS = (
     FigureKind("per year",
                re.compile(r"每年|年均|每一年|(?<![哪这那])一年(?:的|里|内|中)?(?:投入|花|有|能|要|多少|几)"),
                re.compile(r"每年|年均|每一年|一年|全年|当年|年度|/年|年平均"),
-               reads_before=True),
+               reads_before=True, of_a_figure=True),
     FigureKind("year",
                re.compile(r"哪一?年|何年|年份"),
                re.compile(r"\d+\s*年|[一二三四五六七八九十〇零元两]年|年[初末底间代]|\d{4}\s*[-－–/.]"),
@@ -50,15 +52,16 @@ KINDS = (
 )
 
 
-def asked_kinds(question: str) -> tuple[FigureKind, ...]:
-    """The kinds of figure the question (matching form) asks."""
-    return tuple(kind for kind in KINDS if kind.asked.search(question))
+def asked_kinds(question: str, asks_figure: bool = True) -> tuple[FigureKind, ...]:
+    """The kinds of figure the question (matching form) asks; `asks_figure`: whether it asks a figure at all
+    (a count, an amount, a share), without which a kind of a figure (`of_a_figure`) is not asked."""
+    return tuple(kind for kind in KINDS if kind.asked.search(question) and (asks_figure or not kind.of_a_figure))
 
 
-def missing_kind(question: str, text: str, before: str = "") -> str:
+def missing_kind(question: str, text: str, before: str = "", asks_figure: bool = True) -> str:
     """The name of the first kind of figure the question asks that the text does not give ("" when none is
     missing); `before` is the sentence before the text. All in matching form."""
-    for kind in asked_kinds(question):
+    for kind in asked_kinds(question, asks_figure):
         if not kind.given.search(before + text if kind.reads_before else text):
             return kind.name
     return ""

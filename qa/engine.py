@@ -547,7 +547,7 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and not only_as_deputy(view.matching, matching)
             and not (view.asks_number and only_in_combined_count(view.matching, matching))
             and names_part(view.part, before + matching)
-            and not missing_kind(view.matching, matching, before))
+            and not missing_kind(view.matching, matching, before, view.asks_number))
 
 
 def _names_place(sentence: Sentence, place: str) -> bool:

@@ -52,5 +52,13 @@ def test_a_text_gives_the_kind_of_figure_asked_or_not(question, text, missing):
     assert missing_kind(normalize(question), normalize(text)) == missing
 
 
+def test_a_yearly_figure_is_asked_only_where_a_figure_is_asked():
+    question = normalize("山西国企每年的职工教育经费按什么标准提取")  # asks a rule: 每年 qualifies no figure
+    assert [kind.name for kind in asked_kinds(question, asks_figure=False)] == []
+    assert missing_kind(question, "按职工工资总额的8%足额提取职工教育经费", asks_figure=False) == ""
+    asked = normalize("山东每年开展多少项省级示范性劳动竞赛")
+    assert missing_kind(asked, "累计开展劳动竞赛47场次", asks_figure=True) == "per year"
+
+
 def test_a_yearly_figure_may_stand_in_the_sentence_before():
     assert missing_kind("每年多少职工参加", "36万职工参加", before="年均组织3700余家单位") == ""
