@@ -6,7 +6,8 @@ answers 多少家; 人, 名, 位 and 人次 all count people, so each answers th
 A sum of money is asked by 多少钱 or by a noun whose head names money (多少奖金, 扶持经费有多少: a compound's
 last character is its head, and 钱, 金, 费, 款 and 薪 name money), and answered only by an amount in a currency;
 a share asked as 百分之几 is answered by a percentage; a count of a noun whose head names people (多少产业工人,
-技能人才总量是多少: 人, 员, 师, 者, 工, 匠, 才, 生, 民, 手) by a count of people, not 300多个职业.
+技能人才总量是多少: 人, 员, 师, 者, 工, 匠, 才, 生, 民, 手) by a count of people, not 300多个职业; an age
+(几岁, 年龄是多少, 多大年纪) by years of age (16岁, 45周岁), not 1993名 for 平均年龄是多少.
 """
 
 from __future__ import annotations
@@ -16,22 +17,27 @@ import re
 from core.textnorm import normalize
 
 # Units and classifiers a count is given in (82.7万人, 3013家, 30%), longest first where one begins another.
-UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册"
+UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册|岁"
 _ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?(?:({UNITS})|钱)")  # 多少钱: an amount in 元, 万元, 亿元
 _MONEY_HEAD = "钱金费款薪"  # the last character of a noun that names a sum of money: 奖金, 经费, 拨款, 月薪 (not 金牌)
 _PERSON_HEAD = "人员师者工匠才生民手"  # … that names people: 人才, 考评员, 技师, 工匠 (not 模: 规模)
 _CLAUSE_END = r"(?=[呢啊吗？?，,。；;]|$)"
 _NOUN_AFTER = re.compile(rf"(?<![哪第])多少(?:万|亿)?([\u4e00-\u9fff]{{1,6}}?){_CLAUSE_END}")  # 多少扶持经费
 _PERCENT_ASKED = re.compile(r"百分之(?:多少|几)|百分比")
+_AGE_ASKED = re.compile(r"(?:年龄|岁数|年纪)(?:是|有|为|在)?(?:多少|多大|几)|多大(?:年纪|岁数)")
 PEOPLE_UNITS = "人|名|位"  # each counts people, so each answers the others
 _PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times) too: 80万人次 or 80万人, never 322个
-_MEASURES = frozenset(("元", "%", "倍"))  # amounts, not things counted: 个 does not give them
+_MEASURES = frozenset(("元", "%", "倍", "岁"))  # amounts, not things counted: 个 does not give them
 _AMOUNT = r"(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
+# a count of people with no classifier, in figures straight before the noun of the people counted (36万职工,
+# 1万余农民工: the noun's head names people), not a date (2017年工人), a classifier (2.3万个班组) or a word (统一的职工)
+_PEOPLE_COUNTED = re.compile(rf"\d[\d.,]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?![年月日号时天周岁万亿多余]|(?:{UNITS}))"
+                             rf"[^\W\d_的之]{{0,3}}?[{_PERSON_HEAD}]")
 
 
 def asked_unit(question: str) -> str:
-    """The unit the question asks a count in (元 for 多少钱 and for a sum of money, % for 百分之几, 人 for a
-    count of people named by a noun), "" when it asks none or asks in 个."""
+    """The unit the question asks a count in (元 for 多少钱 and for a sum of money, % for 百分之几, 岁 for an
+    age, 人 for a count of people named by a noun), "" when it asks none or asks in 个."""
     matching = normalize(question)
     found = _ASKED.search(matching)
     if found:
@@ -39,6 +45,8 @@ def asked_unit(question: str) -> str:
         return "" if unit == "个" else unit
     if _PERCENT_ASKED.search(matching):
         return "%"
+    if _AGE_ASKED.search(matching):
+        return "岁"
     if _asks_how_many_of(matching, _MONEY_HEAD, longest=4):  # not 多少企业获奖金
         return "元"
     if _asks_how_many_of(matching, _PERSON_HEAD, longest=6):
@@ -58,7 +66,8 @@ def _asks_how_many_of(matching: str, heads: str, longest: int) -> bool:
 
 def gives_count_in(unit: str, text: str) -> bool:
     """Whether the text gives a counted amount in `unit`: 人, 名, 位 and 人次 count people; 个 answers any other
-    classifier (322个 for 多少家), not a measure (元, %, 倍). True when no unit is asked."""
+    classifier (322个 for 多少家), not a measure (元, %, 倍); a count of people may also stand straight before the
+    noun of the people counted (36万职工). True when no unit is asked."""
     if not unit:
         return True
     matching = normalize(text)
@@ -67,5 +76,8 @@ def gives_count_in(unit: str, text: str) -> bool:
                 or re.search(r"[$¥€£]\s*\d", matching) is not None)
     if unit == "%" and re.search(r"百分之[零〇一二三四五六七八九十百点两]+", matching):
         return True
-    units = PEOPLE_UNITS if unit in _PEOPLE else re.escape(unit) if unit in _MEASURES else f"{re.escape(unit)}|个"
+    if unit in _PEOPLE and _PEOPLE_COUNTED.search(matching):
+        return True
+    units = PEOPLE_UNITS if unit in _PEOPLE else "周?岁" if unit == "岁" else re.escape(unit) if unit in _MEASURES \
+        else f"{re.escape(unit)}|个"
     return re.search(rf"{_AMOUNT}(?:{units})", matching) is not None

@@ -37,6 +37,11 @@ def test_the_unit_is_read_only_where_a_count_is_what_is_asked():
     ("人次", "累计培训74.5万人", True),
     ("部分", "《实施意见》共三部分", True),  # a number in words
     ("家", "2017年以来成效显著", False),  # a year is no count
+    ("名", "年均组织3700余家单位、2.3万个班组、36万职工参加", True),  # people counted with no classifier
+    ("人", "新发展新就业形态劳动者10万名", True),
+    ("人", "较2017年工人增长", False),  # a year before the people, not a count of them
+    ("人", "2.3万个班组", False),  # a classifier before the noun
+    ("人", "建成全省统一的职工创新创效服务体系", False),  # 一 of 统一 is a word, not a count
     ("", "没有数字", True),
 ])
 def test_whether_a_text_gives_a_count_in_the_unit(unit, text, gives):
@@ -64,6 +69,16 @@ def test_how_much_money_asks_an_amount_in_yuan():
 ])
 def test_a_sum_of_money_or_a_share_asked_without_a_unit_word(question, unit):
     assert asked_unit(question) == unit
+
+
+@pytest.mark.parametrize("question", ["昆明产业工人平均年龄是多少", "写这本书的作者当时年龄多大", "李白幾歲時離開四川",
+                                      "安昌浩享年多少岁？", "他那时多大年纪"])
+def test_an_age_is_asked_in_years_of_age_and_given_only_in_them(question):
+    assert asked_unit(question) == "岁"
+    assert gives_count_in("岁", "严秋华16岁签约") and gives_count_in("岁", "候选人年龄限制为45周岁")
+    assert gives_count_in("岁", "李白二十五歲離開四川")
+    assert not gives_count_in("岁", "助力1993名产业工人提升学历")  # a count of people is no age
+    assert not gives_count_in("岁", "建成3个工作室")  # nor is a count of things
 
 
 def test_a_sum_is_given_in_any_currency_and_a_share_in_words_or_figures():
