@@ -1,0 +1,43 @@
+"""The thing whose change a question asks: 平均工资 of 黑龙江平均工资增长了多少, 产业工人 of 昆明产业工人多了多少人.
+
+A change given of another thing (技能人才…较2017年分别增长67.3% for 平均工资增长了多少) does not answer it, so a
+sentence answers only if it names the thing itself: the word, its head (its last two characters: 工资 of
+平均工资) or a word of the synonym group of either. Not the sentence before: a change is stated with what
+changes, and the sentence before may speak of another thing (技能人才收入分配 before that 增长67.3%). The thing is the last noun before the
+change asked and before any comparison (比五年前, 跟2017年比), read by jieba's tags (dictionary only); places,
+people's names and times are not things that change, and a question with no such noun asks of none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.terms import synonym_groups, tagged
+
+_CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
+                           r"(?:多少|几|百分之)")
+_COMPARING = frozenset(("比", "跟", "较", "相比", "相较", "比起"))
+_NOT_A_THING = frozenset(("ns", "nr", "nrt", "nrfg", "t"))
+
+
+def changed_thing(matching: str) -> str:
+    """The noun whose change the question (matching form) asks, "" when it asks no change of a named thing."""
+    asked = _CHANGE_ASKED.search(matching)
+    if not asked:
+        return ""
+    words = tagged(matching[: asked.start()])
+    for at, (word, _) in enumerate(words):
+        if word in _COMPARING:
+            words = words[:at]
+            break
+    nouns = [word for word, flag in words if flag.startswith("n") and flag not in _NOT_A_THING and len(word) > 1]
+    return nouns[-1] if nouns else ""
+
+
+def names_thing(thing: str, matching: str) -> bool:
+    """Whether the text (matching form) names the thing, its head or a synonym of either; True when none asked."""
+    if not thing:
+        return True
+    groups = synonym_groups()
+    forms = {thing, thing[-2:]}
+    return any(word in matching for form in forms for word in groups.get(form, (form,)))
