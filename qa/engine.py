@@ -405,23 +405,37 @@ class Engine:
                    or _names_place(c[1], group.label)]
         clean = [i for i, c in enumerate(candidates) if c[3] is None]
         # a document's share of the ranking is taken against all its candidates, also those it may not give
-        choice = self.selector.choose(rows, documents, [i for i in allowed if candidates[i][3] is None], clean)
+        def checked(choice: selector.Choice | None) -> selector.Choice | None:
+            """The choice, with no chance of answering where the checks refuse its sentence."""
+            if choice is None or self.can_answer(view, *candidates[choice.index][:2]):
+                return choice
+            return replace(choice, probability=0.0)
+
+        choice = checked(self.selector.choose(rows, documents, [i for i in allowed if candidates[i][3] is None],
+                                              clean))
         if len(clean) < len(candidates) and (choice is None or choice.probability < self.threshold):
-            anything = self.selector.choose(rows, documents, allowed, list(range(len(candidates))))
+            # no clean sentence answers (none is likely enough, or the checks refuse the likeliest): a flagged one may
+            anything = checked(self.selector.choose(rows, documents, allowed, list(range(len(candidates)))))
             if choice is None or anything.probability > choice.probability:
                 choice = anything
         if choice is None:
             return None
         document, sentence, _, _ = candidates[choice.index]
         position = self._position(document, sentence.span.start)
-        before = self._sentences_of(document)[position - 1].matching if position else ""
-        if not _holds_what_is_asked(view, sentence.matching, before, _year_of(document.date)):
-            choice = replace(choice, probability=0.0)
         excerpt = compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
                                       self.selector, _names_person(view))
         after = position + 1
         return compose.run_on(excerpt, self._sentences_of(document)[after : after + compose.LIST_LOOKAHEAD],
                               max_chars)
+
+    def can_answer(self, view: selector.QuestionView, document: Document, sentence: Sentence,
+                   position: int | None = None) -> bool:
+        """Whether the checks let the sentence answer the question in the terms asked (`_holds_what_is_asked`,
+        reading the sentence before it and its document's year). A sentence they refuse is never given, whatever
+        the verifier would say of it. `position`: the sentence's index in its document, where already known."""
+        position = self._position(document, sentence.span.start) if position is None else position
+        before = self._sentences_of(document)[position - 1].matching if position else ""
+        return _holds_what_is_asked(view, sentence.matching, before, _year_of(document.date))
 
     def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
                   candidates) -> list[selector.Candidate]:

@@ -155,6 +155,61 @@ def test_fit_recovers_a_separating_feature_and_the_threshold_separates_answerabl
     assert scores["contains_gold"] == 1.0 and scores["abstained_gold_removed"] == 1.0
 
 
+def test_the_threshold_is_the_lowest_not_measurably_worse_than_the_best():
+    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
+    verifier = selector.SelectorModel(("a", "score", "share"), np.array([1.0, 0.0, 0.0]), 0.0, 0.5)
+    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0)
+    model = selector.Selector(ranker, verifier, window)
+
+    def asked(p: float) -> dict:  # a question whose one candidate holds the gold, picked with probability p
+        logit = float(np.log(p / (1 - p)))
+        return {"removed": False, "rows": [[logit]], "labels": [1], "documents": ["a"],
+                "windows": [{"rows": [[1.0]], "labels": [1]}]}
+
+    def removed(p: float) -> dict:
+        return {"removed": True, "rows": [[float(np.log(p / (1 - p)))]], "labels": [0], "documents": ["b"],
+                "windows": [None]}
+
+    # 0.38 and above is best by a hair (four removed questions at 0.37 abstained, three answers at 0.36 lost);
+    # below 0.36 the three are answered and the four answered too: a difference within its standard error
+    groups = [asked(0.7)] * 200 + [removed(0.1)] * 200 + [asked(0.36)] * 3 + [removed(0.37)] * 4
+    threshold, scores = best_threshold(groups, model)
+    assert 0.1 < threshold <= 0.36  # the lowest not measurably worse; not where the 200 at 0.1 are answered
+    assert scores["contains_gold"] == 1.0 and scores["abstained_gold_removed"] == round(200 / 204, 4)
+
+
+def test_a_pick_the_checks_refuse_is_an_abstention_and_not_the_verifiers_to_learn():
+    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
+    verifier = selector.SelectorModel(("a", "score", "share"), np.array([4.0, 0.0, 0.0]), -2.0, 0.5)
+    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0)
+    model = selector.Selector(ranker, verifier, window)
+    answerable = {"removed": False, "rows": [[0.0], [0.6]], "labels": [0, 1], "documents": ["a", "a"],
+                  "windows": [None, {"rows": [[0.0], [1.0]], "labels": [0, 1]}]}
+    # a near miss whose pick (p 0.88) the engine's checks refuse: the engine abstains on it at any threshold
+    near_miss = {"removed": True, "rows": [[1.0]], "labels": [0], "documents": ["b"], "windows": [None],
+                 "refused": [1]}
+    threshold, scores = best_threshold([answerable, near_miss], model)
+    assert threshold <= 0.6  # not pushed above the near miss's 0.88: the answer's 0.6 is kept
+    assert scores["contains_gold"] == 1.0 and scores["abstained_gold_removed"] == 1.0
+    kept = best_threshold([answerable, {**near_miss, "refused": [0]}], model)[1]
+    assert kept["contains_gold"] + kept["abstained_gold_removed"] == 1.0  # left to the verifier, one must fail
+
+
+def test_collected_rows_mark_the_candidates_the_checks_refuse(engine):
+    from eval.fit_selector import candidate_rows
+
+    def refused_where(question: str, text: str) -> list[int]:
+        """The refusal flags of the question's candidates that hold `text` (labelled so by the rows' `holds`)."""
+        rows = candidate_rows(engine, question, None, lambda sentence: text in sentence, region_named=True)
+        found = [refused for label, refused in zip(rows["labels"], rows["refused"]) if label]
+        assert found, f"no candidate of {question} holds {text}"
+        return found
+
+    status = "技术状元506名"
+    assert all(refused_where("昆明的技术状元里女工有几名", status))  # a part of the group asked: its count does not answer
+    assert not any(refused_where("昆明的技术状元有几名", status))
+
+
 def test_the_verifier_reads_the_picks_share_among_its_own_documents_candidates_only():
     ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
     model = selector.Selector(ranker, ranker, ranker)
