@@ -20,6 +20,9 @@ from dataclasses import dataclass
 
 _NUMERAL = "[一二三四五六七八九十百千万两零〇\\d]"
 _CHANGE_VERB = "增加|增长|提高|提升|上升|减少|下降|降低|涨|增|减"
+# a change asked: 涨了多少, 增加了几, 提高了百分之… (新增了多少 asks a count of new things, 有多少 a level)
+CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
+                          r"(?:多少|几|百分之)")
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,7 @@ KINDS = (
     FigureKind("rank",
                re.compile(r"(?:排在?|排名|排行|名列|位列|位居|居|列)第几|第几名|名次|排名多少|排多少名"),
                re.compile(rf"第{_NUMERAL}+|{_NUMERAL}+名|首位|榜首|之首|冠军|亚军|季军|殿军|前列|前{_NUMERAL}+|末位|倒数")),
-    FigureKind("change",
-               re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
-                          r"(?:多少|几|百分之)"),
+    FigureKind("change", CHANGE_ASKED,
                re.compile(rf"(?:{_CHANGE_VERB}|多|少)了?(?:约|近|超过?|达|逾)?{_NUMERAL}"
                           rf"|翻了?{_NUMERAL}?番|{_NUMERAL}+倍|(?:由|从).{{1,20}}?(?:{_CHANGE_VERB}|降)(?:至|到)"
                           r"|增幅|涨幅|降幅")),

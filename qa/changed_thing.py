@@ -3,26 +3,24 @@
 A change given of another thing (技能人才…较2017年分别增长67.3% for 平均工资增长了多少) does not answer it, so a
 sentence answers only if it names the thing itself: the word, its head (its last two characters: 工资 of
 平均工资) or a word of the synonym group of either. Not the sentence before: a change is stated with what
-changes, and the sentence before may speak of another thing (技能人才收入分配 before that 增长67.3%). The thing is the last noun before the
-change asked and before any comparison (比五年前, 跟2017年比), read by jieba's tags (dictionary only); places,
-people's names and times are not things that change, and a question with no such noun asks of none.
+changes, and the sentence before may speak of another thing (技能人才收入分配 before that 增长67.3%).
+The thing is the last noun before the change asked (`asked_kind.CHANGE_ASKED`) and before any comparison
+(比五年前, 跟2017年比), read by jieba's tags (dictionary only); places, people's names and times are not
+things that change, and a question with no such noun asks of none.
 """
 
 from __future__ import annotations
 
-import re
-
+from qa.asked_kind import CHANGE_ASKED
 from qa.terms import synonym_groups, tagged
 
-_CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
-                           r"(?:多少|几|百分之)")
 _COMPARING = frozenset(("比", "跟", "较", "相比", "相较", "比起"))
 _NOT_A_THING = frozenset(("ns", "nr", "nrt", "nrfg", "t"))
 
 
 def changed_thing(matching: str) -> str:
     """The noun whose change the question (matching form) asks, "" when it asks no change of a named thing."""
-    asked = _CHANGE_ASKED.search(matching)
+    asked = CHANGE_ASKED.search(matching)
     if not asked:
         return ""
     words = tagged(matching[: asked.start()])
