@@ -130,6 +130,20 @@ def test_a_foreign_word_the_corpus_holds_stays_in_the_question(corpus_copy, tmp_
     assert "xy" in selector.question_view(small.content_of("山西 xyzzy 平台")).pairs
 
 
+def _one_feature_selector(verifier_weight: float, verifier_bias: float) -> selector.Selector:
+    """A selector over one feature "a": the ranker scores by it, the verifier's logit is weight × a + bias
+    (threshold 0.5), the window model scores by its one feature."""
+    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
+    verifier = selector.SelectorModel(("a", "score", "share"), np.array([verifier_weight, 0.0, 0.0]),
+                                      verifier_bias, 0.5)
+    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0)
+    return selector.Selector(ranker, verifier, window)
+
+
+def _logit(p: float) -> float:
+    return float(np.log(p / (1 - p)))
+
+
 def test_fit_recovers_a_separating_feature_and_the_threshold_separates_answerable_from_removed():
     rng = np.random.default_rng(0)
     x = rng.normal(size=(400, 2))
@@ -143,10 +157,7 @@ def test_fit_recovers_a_separating_feature_and_the_threshold_separates_answerabl
     ranked, _ = fit_listwise([g.tolist() for g in groups], labels, [1.0] * len(groups))
     assert ranked[1] > 3 * abs(ranked[0])
 
-    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
-    verifier = selector.SelectorModel(("a", "score", "share"), np.array([4.0, 0.0, 0.0]), -2.0, 0.5)
-    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0)
-    model = selector.Selector(ranker, verifier, window)
+    model = _one_feature_selector(verifier_weight=4.0, verifier_bias=-2.0)
     answerable = {"removed": False, "rows": [[0.0], [1.0]], "labels": [0, 1], "documents": ["a", "a"],
                   "windows": [None, {"rows": [[0.0], [1.0]], "labels": [0, 1]}]}
     removed = {"removed": True, "rows": [[0.3]], "labels": [0], "documents": ["b"], "windows": [None]}
@@ -156,19 +167,14 @@ def test_fit_recovers_a_separating_feature_and_the_threshold_separates_answerabl
 
 
 def test_the_threshold_is_the_lowest_not_measurably_worse_than_the_best():
-    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
-    verifier = selector.SelectorModel(("a", "score", "share"), np.array([1.0, 0.0, 0.0]), 0.0, 0.5)
-    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0)
-    model = selector.Selector(ranker, verifier, window)
+    model = _one_feature_selector(verifier_weight=1.0, verifier_bias=0.0)
 
     def asked(p: float) -> dict:  # a question whose one candidate holds the gold, picked with probability p
-        logit = float(np.log(p / (1 - p)))
-        return {"removed": False, "rows": [[logit]], "labels": [1], "documents": ["a"],
+        return {"removed": False, "rows": [[_logit(p)]], "labels": [1], "documents": ["a"],
                 "windows": [{"rows": [[1.0]], "labels": [1]}]}
 
     def removed(p: float) -> dict:
-        return {"removed": True, "rows": [[float(np.log(p / (1 - p)))]], "labels": [0], "documents": ["b"],
-                "windows": [None]}
+        return {"removed": True, "rows": [[_logit(p)]], "labels": [0], "documents": ["b"], "windows": [None]}
 
     # 0.38 and above is best by a hair (four removed questions at 0.37 abstained, three answers at 0.36 lost);
     # below 0.36 the three are answered and the four answered too: a difference within its standard error
@@ -179,10 +185,7 @@ def test_the_threshold_is_the_lowest_not_measurably_worse_than_the_best():
 
 
 def test_a_pick_the_checks_refuse_is_an_abstention_and_not_the_verifiers_to_learn():
-    ranker = selector.SelectorModel(("a",), np.array([1.0]), 0.0)
-    verifier = selector.SelectorModel(("a", "score", "share"), np.array([4.0, 0.0, 0.0]), -2.0, 0.5)
-    window = selector.SelectorModel(("w",), np.array([1.0]), 0.0)
-    model = selector.Selector(ranker, verifier, window)
+    model = _one_feature_selector(verifier_weight=4.0, verifier_bias=-2.0)
     answerable = {"removed": False, "rows": [[0.0], [0.6]], "labels": [0, 1], "documents": ["a", "a"],
                   "windows": [None, {"rows": [[0.0], [1.0]], "labels": [0, 1]}]}
     # a near miss whose pick (p 0.88) the engine's checks refuse: the engine abstains on it at any threshold
