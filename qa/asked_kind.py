@@ -1,5 +1,5 @@
-"""The kind of figure a question asks besides a plain count — a rank, a change, a figure per year, a year — and whether
-a text gives a figure of that kind.
+"""The kind of figure a question asks besides a plain count — a rank, a change, a figure per year or per unit, a
+year — and whether a text gives a figure of that kind.
 
 - A rank (在全国排第几, 第几名) is answered by an ordinal (第八位, 排行全美第五, 位列22名) or a word that places
   (首位, 之首, 前列), not by a level (546万人) or a rating (优秀等次).
@@ -9,6 +9,9 @@ a text gives a figure of that kind.
 - A figure per year (每年, 年均, 一年的投入) is answered by a yearly figure (每年组织开展100项, 年均, 全年), in the
   sentence or the one before, not by a total over an unnamed span (启用314.9万元资金) that may cover several years.
   Only where a figure is asked: 每年的教育经费按什么标准提取 asks a rule, which a sentence without 每年 may state.
+- A figure per head or per item (每人奖励多少, 平均每个藏书多少册, 每月津贴多少, 人均) is answered by a figure
+  given per unit (每人, 人均, 平均, 各奖励, /月, 一天只有8班), not by a count of the units (职工书屋2331个) or a
+  total. Only where 每 qualifies what is asked (每人 before the 多少), not a distributive 每市都有 after it.
 - A year (哪一年, 何年, 年份) is answered by a year named in the sentence or the one before (2018年, 承久3年,
   元年, 年底), not by a figure that only looks like one (技术标兵2020名).
 """
@@ -46,6 +49,11 @@ KINDS = (
                re.compile(r"每年|年均|每一年|(?<![哪这那])一年(?:的|里|内|中)?(?:投入|花|有|能|要|多少|几)"),
                re.compile(r"每年|年均|每一年|一年|全年|当年|年度|/年|年平均"),
                reads_before=True, of_a_figure=True),
+    FigureKind("per unit",
+               re.compile(r"(?:(?<!年)每(?!年|一年|隔)[\u4e00-\u9fff]{0,3}|人均|户均|月均|日均|场均)"
+                          r"[^，,。？?；;]{0,8}?(?:多少|几)"),
+               re.compile(r"每|均|各|/|／|一(?:天|日|周|个?月|人|次|届|小时)"),
+               of_a_figure=True),
     FigureKind("year",
                re.compile(r"哪一?年|何年|年份"),
                re.compile(r"\d+\s*年|[一二三四五六七八九十〇零元两]年|年[初末底间代]|\d{4}\s*[-－–/.]"),

@@ -554,7 +554,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     level asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家) and the part of a group
     asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名) and the kind of figure
     asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
-    多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a year, not 技术标兵2020名 for 哪一年) and, for a
+    多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
+    藏书多少册; a year, not 技术标兵2020名 for 哪一年) and, for a
     change asked, the thing that changes named in it (not 技能人才…增长67.3% for 平均工资增长了多少)."""
     return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)

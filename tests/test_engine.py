@@ -451,3 +451,8 @@ def test_a_count_line_shows_the_clause_where_the_count_stands_by_the_asked_term(
     # a line of a two-document answer has room for only a few of its clauses
     answer = engine.ask("昆明名匠评了多少名，齐鲁工匠这一档培育了多少名")
     assert "67名" in answer.answer and "314名" in answer.answer, answer.answer
+
+
+def test_a_figure_per_head_is_not_answered_by_a_count_of_heads(engine):
+    answer = engine.ask("昆明评上技术状元的每人奖励多少")  # 技术状元506名 counts them; no reward is given
+    assert answer.abstained and "506" not in answer.answer
