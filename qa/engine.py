@@ -25,7 +25,7 @@ from qa.coordination import only_in_combined_count
 from qa.deputy import only_as_deputy
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
-from qa.question_parts import own_conjunct, question_parts
+from qa.question_parts import has_words_of_its_own, own_conjunct, question_parts
 from qa.relative_year import speaks_of
 from qa.regions import asked_places, covers, find_regions, main_region
 from qa.terms import QueryTerms, coverage, query_terms, weighted_within
@@ -215,12 +215,14 @@ class Engine:
         """The question as the part about one of several asked places reads it: the other places' names
         blanked, since that part is answered from documents about its own place, which need not name them.
         A question asking several things each of its own place (山西高技能人才多少，昆明职工驿站有多少个) keeps,
-        for each place, only the parts that name it or name no place; places coordinated each with words of
+        for each place, only the parts that name it or name no place, unless those say nothing beyond the place
+        (山西高技能人才几多，黑龙江几多: the whole question is asked of 黑龙江); places coordinated each with words of
         their own (昆明办的技能竞赛和黑龙江今年办的赛事各多少场次) keep their own words (`own_conjunct`)."""
         parts = question_parts(query)
         if len(parts) > 1 and place is not None:
-            own = [p for p in parts if place in {name for name, _, _ in find_regions(p)} or not find_regions(p)]
-            query = " ".join(own) if own else query
+            own = " ".join(p for p in parts if place in {name for name, _, _ in find_regions(p)} or not find_regions(p))
+            if has_words_of_its_own(own, [(start, end) for _, start, end in find_regions(own)]):
+                query = own  # not 黑龙江几多 after 山西高技能人才几多: that asks the other part's thing of its place
         named = find_regions(query)
         names = [name for name, _, _ in named]
         if place in names:

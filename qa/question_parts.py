@@ -29,6 +29,18 @@ def question_parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question]
 
 
+_GRAMMAR = re.compile(r"[的了呢吗啊呀吧是有为在各都又还也多]")
+
+
+def has_words_of_its_own(part: str, places: list[tuple[int, int]]) -> bool:
+    """Whether a part of a question says what it asks beyond the place it asks of (`places`: the (start, end) of
+    each place named in it): 黑龙江几多 and 昆明呢 do not (they ask what the other parts ask, of another place);
+    黑龙江的工会驿站有几个 does."""
+    for start, end in sorted(places, reverse=True):
+        part = part[:start] + " " + part[end:]
+    return len(_CONTENT.findall(_GRAMMAR.sub("", _ASKING.sub("", part)))) >= 2
+
+
 # What several places are asked together: after the last place's own words, 各/分别/各自 (each) or 哪个/哪边 (which
 # of them) opens what is asked of every place alike.
 _SHARED = re.compile(r"各自|各|分别|哪个|哪边")

@@ -119,6 +119,9 @@ def test_each_place_of_a_several_place_question_is_read_without_the_others(engin
     assert engine.part_of("山西高技能人才总量多少，昆明职工驿站有多少个", "昆明") == "昆明职工驿站有多少个"
     assert engine.part_of("山西高技能人才总量多少，昆明职工驿站有多少个", "山西") == "山西高技能人才总量多少"
     assert engine.part_of("山西和昆明的高技能人才各有多少，职工驿站有多少个", "昆明") == " 和昆明的高技能人才各有多少 职工驿站有多少个"
+    # a part that says nothing beyond its place asks the other parts' thing of it: the whole question is its own
+    assert engine.part_of("山西高技能人才几多，黑龙江几多", "黑龙江") == " 高技能人才几多，黑龙江几多"
+    assert engine.part_of("山西高技能人才几多，黑龙江几多", "山西") == "山西高技能人才几多"
 
 
 def test_a_city_inside_a_covered_province_is_not_answered_with_the_province_figure(engine):
@@ -451,6 +454,13 @@ def test_a_count_line_shows_the_clause_where_the_count_stands_by_the_asked_term(
     # a line of a two-document answer has room for only a few of its clauses
     answer = engine.ask("昆明名匠评了多少名，齐鲁工匠这一档培育了多少名")
     assert "67名" in answer.answer and "314名" in answer.answer, answer.answer
+
+
+def test_a_place_asked_by_name_alone_after_another_is_asked_the_same_thing(engine):
+    answer = engine.ask("两省高技能人才规模对比：山西几多，黑龙江几多")  # 黑龙江几多 asks 高技能人才 too
+    assert "163万人" in answer.answer and "82.7萬人" in answer.answer
+    assert {c.doc_id for c in answer.citations} == {"shanxi-five-years-excellent-rating",
+                                                     "heilongjiang-press-conference-2024"}
 
 
 def test_a_figure_per_head_is_not_answered_by_a_count_of_heads(engine):
