@@ -3,7 +3,9 @@ and 奖励龙江工匠、市级工匠1943人 does not say how many of the 1943 a
 (省级工匠学院有多少家) without the others is not answered by that count.
 
 A member is a level before 级 (省、市级: 省级 and 市级) or an item before 、 that carries no count of its own
-(职工之家1818个、职工书屋2331个 gives each its own count, so it is no coordination).
+(职工之家1818个、职工书屋2331个 gives each its own count, so it is no coordination). Names in quotation marks
+run together before one count coordinate too: 培育“鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名 does not say how many
+are 齐鲁大工匠.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ _AND = "、和及与"
 _COORDINATED = re.compile(rf"([\u4e00-\u9fff])((?:[{_AND}][\u4e00-\u9fff])+)[两三四五]?级")
 _COUNT_END = re.compile(r"\d\s*(?:多|余)?(?:万|亿)?(?:多|余)?[\u4e00-\u9fff%]?$")  # an item ending in its own count
 _LEVEL_ASKED = re.compile(r"([\u4e00-\u9fff])级")
+_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{1,15})[”」』\"]")
+# two or more quoted names, side by side or with 、 和 及 与 between them, then a count (等 or 共 may come between)
+_QUOTED_RUN = re.compile(r"((?:[“「『\"][^“”「」『』\"]{1,15}[”」』\"][、和及与]?){2,})(?:等|共|合计|总计)?\s*\d")
 
 
 def only_in_combined_count(question: str, text: str) -> str:
@@ -66,3 +71,18 @@ def _shares_head(question: str, text: str, at: int) -> bool:
     after = re.sub(r"[(（][^)）]*[)）]", "", text[at : at + 12])
     after = re.sub(r"[^\u4e00-\u9fff]", "", after)[:6]
     return any(after[i : i + 2] in question for i in range(len(after) - 1))
+
+
+def only_in_quoted_count(question: str, text: str) -> str:
+    """The quoted name the question asks (齐鲁大工匠) that the text names only as one of a run of quoted names
+    before one count (培育“鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名), the question naming no other of them; ""
+    when none. `question` in matching form, `text` too but with its quotation marks (`normalize`)."""
+    for run in _QUOTED_RUN.finditer(text):
+        members = _QUOTED.findall(run.group(1))
+        asked = [m for m in members if m in question]
+        if len(asked) != 1:
+            continue  # none asked, or several asked together (鲁班首席工匠齐鲁大工匠这些加起来有多少人)
+        outside = text[: run.start()] + " " + text[run.end(1):]
+        if asked[0] not in outside:  # 齐鲁工匠 named on its own too (“齐鲁工匠”建设工程) may be what is asked
+            return asked[0]
+    return ""

@@ -21,7 +21,7 @@ from qa.asked_kind import missing_kind
 from qa.asked_unit import gives_count_in
 from qa.baseline_year import names_asked_year, names_year, only_as_baseline
 from qa.changed_thing import names_thing
-from qa.coordination import only_in_combined_count
+from qa.coordination import only_in_combined_count, only_in_quoted_count
 from qa.deputy import only_as_deputy
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
@@ -437,7 +437,8 @@ class Engine:
         the verifier would say of it. `position`: the sentence's index in its document, where already known."""
         position = self._position(document, sentence.span.start) if position is None else position
         before = self._sentences_of(document)[position - 1].matching if position else ""
-        return _holds_what_is_asked(view, sentence.matching, before, _year_of(document.date))
+        return _holds_what_is_asked(view, sentence.matching, before, _year_of(document.date),
+                                    normalize(sentence.span.text))
 
     def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
                   candidates) -> list[selector.Candidate]:
@@ -546,14 +547,17 @@ class Engine:
         return result[:wanted]
 
 
-def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str, dated: str = "") -> bool:
+def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str, dated: str = "",
+                         quoted: str = "") -> bool:
     """Whether a sentence can answer in the terms asked: a count in the unit asked (not 100项 for 多少名), a year
     asked relative to its document (今年) named in it or in the sentence before (not a cumulative 累计), a year
     asked by number not named only as a baseline (not 较2017年增长 for 2017年有多少) and, for a count, named in
     it or the sentence before unless its document (`dated`: its year) is of that year (not a 2023 report's
     631个 for 2020年有多少个), a year asked as a baseline (比2017年多了多少) named in it or the sentence before
     (not a level, or a rise since some other time), the rank asked (not 副主席 for 主席) and, for a count, the
-    level asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家) and the part of a group
+    level or quoted name asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家, nor
+    “鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名 for 齐鲁大工匠有多少名; `quoted`: the sentence's matching form with its
+    quotation marks) and the part of a group
     asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名) and the kind of figure
     asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
     多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
@@ -564,7 +568,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
             and names_year(view.compared, before + matching)
             and not only_as_deputy(view.matching, matching)
-            and not (view.asks_number and only_in_combined_count(view.matching, matching))
+            and not (view.asks_number and (only_in_combined_count(view.matching, matching)
+                                           or only_in_quoted_count(view.matching, quoted)))
             and names_part(view.part, before + matching)
             and names_thing(view.changed, matching)
             and not missing_kind(view.matching, matching, before, view.asks_number))

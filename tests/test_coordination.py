@@ -1,7 +1,7 @@
 import pytest
 
 from core.textnorm import normalize
-from qa.coordination import only_in_combined_count
+from qa.coordination import only_in_combined_count, only_in_quoted_count
 
 LEVELS = normalize("目前,建成數字經濟、智能制造、軌道交通、新材料等省、市級工匠學院80余家")
 ITEMS = normalize("2020年以來,黑龍江省工會投入1500余萬元獎勵龍江工匠、市級(產業)工匠1943人")
@@ -27,3 +27,20 @@ def test_one_member_of_a_coordination_is_not_answered_by_its_shared_count(questi
 ])
 def test_a_level_named_on_its_own_or_asked_with_the_others_is_answered(question, text):
     assert only_in_combined_count(normalize(question), normalize(text)) == ""
+
+
+QUOTED = normalize("强力实施“齐鲁工匠”建设工程,全省现有“大国工匠”7名,“中国质量工匠”3名,"
+                   "培育“鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名")
+
+
+@pytest.mark.parametrize("question, text, name", [
+    ("山东的齐鲁大工匠单独算有多少名", QUOTED, "齐鲁大工匠"),  # one of three quoted names before one count
+    ("鲁班首席工匠有多少", QUOTED, "鲁班首席工匠"),
+    ("评上“金牌工人”的有几名", "评选“技术状元”、“金牌工人”等120名", "金牌工人"),  # made up: 、 and 等 between
+    ("齐鲁工匠这一档培育了多少名", QUOTED, ""),  # 齐鲁工匠 is named on its own too (“齐鲁工匠”建设工程)
+    ("鲁班首席工匠齐鲁大工匠这些加起来有多少人", QUOTED, ""),  # several asked together
+    ("大国工匠有几名", QUOTED, ""),  # a quoted name with its own count
+    ("山东培育了多少名工匠", QUOTED, ""),  # no member asked
+])
+def test_one_quoted_name_of_several_before_one_count_is_not_answered_by_it(question, text, name):
+    assert only_in_quoted_count(normalize(question), text) == name
