@@ -245,7 +245,7 @@ def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, re
     candidates = engine._candidates(hits)
     terms = engine.question_terms(query)
     view = question_view(part_query or query)
-    described = engine.described(view, terms, hits, candidates)
+    described = engine.described(view, terms, hits, candidates, scores)
     labels, windows, refused = [], [], []
     for (document, sentence, _, _) in candidates:
         refused.append(int(not engine.can_answer(view, document, sentence)))

@@ -160,13 +160,13 @@ class Engine:
         for group, hits in per_group:
             hits = self.pool(query, hits, scores)
             if not places and multi:
-                found = self._per_document(view, terms, hits)
+                found = self._per_document(view, terms, hits, scores)
                 excerpts += found
                 kept += self._answering(found, one_question=True)[:MAX_SOURCES]
             else:
                 part_view = selector.question_view(self.part_of(query, group.label)) if len(groups) > 1 else view
-                found = self._pick(part_view, terms, hits, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS, bool(places),
-                                   group)
+                found = self._pick(part_view, terms, hits, scores, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS,
+                                   bool(places), group)
                 if found is not None:
                     excerpts.append((group.label, found))
         unanswered_parts: list[str] = []
@@ -286,7 +286,7 @@ class Engine:
                 continue  # the answer already speaks of it
             part_scores = self.retriever.scores(asked[i])
             hits = self.pool(asked[i], self._search(asked[i], group, part_scores), part_scores)
-            found = self._pick(selector.question_view(asked[i]), self.question_terms(asked[i]), hits,
+            found = self._pick(selector.question_view(asked[i]), self.question_terms(asked[i]), hits, part_scores,
                                SINGLE_MAX_CHARS, bool(places), group)
             if found is not None and found.support >= self.threshold:
                 answered.append((i, group.label, found))
@@ -389,8 +389,8 @@ class Engine:
             self._sentences[document.doc_id] = found
         return found
 
-    def _pick(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit], max_chars: int,
-              region_named: bool, group: _Group | None = None) -> compose.Excerpt | None:
+    def _pick(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit], scores: QueryScores,
+              max_chars: int, region_named: bool, group: _Group | None = None) -> compose.Excerpt | None:
         """The excerpt of the hits' sentence likeliest to hold the answer, among sentences without
         instruction-like text unless none of those answers; of the group's documents about another place,
         among the sentences naming the group's."""
@@ -401,7 +401,7 @@ class Engine:
                       or (view.asks_date and (c[0].date or selector.names_date(c[1].matching)))] or candidates
         if not candidates:
             return None
-        rows = [selector.features(view, c) for c in self.described(view, terms, hits, candidates)]
+        rows = [selector.features(view, c) for c in self.described(view, terms, hits, candidates, scores)]
         documents = [c[0].doc_id for c in candidates]
         allowed = [i for i, c in enumerate(candidates) if group is None or c[0].doc_id not in group.naming_only
                    or _names_place(c[1], group.label)]
@@ -440,16 +440,18 @@ class Engine:
         return _holds_what_is_asked(view, sentence.matching, before, _year_of(document.date),
                                     normalize(sentence.span.text))
 
-    def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
-                  candidates) -> list[selector.Candidate]:
-        """The selector's description of each candidate (document, sentence, rank, flag) of these hits."""
+    def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit], candidates,
+                  scores: QueryScores) -> list[selector.Candidate]:
+        """The selector's description of each candidate (document, sentence, rank, flag) of these hits; a
+        sentence's chunk is ranked by dense cosine among all its document's chunks (`scores`: the question's),
+        not only those retrieved, which other documents of the collection would decide."""
         dense_at = {h.rank: h.dense_score for h in hits}
         by_document: dict[str, list[float]] = {}
-        for hit in hits:
-            by_document.setdefault(hit.chunk.doc_id, []).append(hit.dense_score)
         described, documents, document_terms = [], {}, {}
         for document, sentence, rank, _ in candidates:
-            dense, others = dense_at.get(rank, 0.0), by_document.get(document.doc_id, [0.0])
+            if document.doc_id not in by_document:
+                by_document[document.doc_id] = self.retriever.document_dense(document.doc_id, scores).tolist() or [0.0]
+            dense, others = dense_at.get(rank, 0.0), by_document[document.doc_id]
             sentences = self._sentences_of(document)
             if document.doc_id not in documents:
                 matching = [s.matching for s in sentences]
@@ -480,14 +482,15 @@ class Engine:
                                 f"可能是被植入的内容，请核对原文后再采信。")
         return tuple(warnings)
 
-    def _per_document(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit]) -> list[tuple[str | None, compose.Excerpt]]:
+    def _per_document(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit],
+                      scores: QueryScores) -> list[tuple[str | None, compose.Excerpt]]:
         """For list questions: the best excerpt of each retrieved document, best first."""
         by_doc: dict[str, list[Hit]] = {}
         for hit in hits:
             by_doc.setdefault(hit.chunk.doc_id, []).append(hit)
         found = []
         for doc_id, doc_hits in by_doc.items():
-            excerpt = self._pick(view, terms, doc_hits, MULTI_MAX_CHARS, True)
+            excerpt = self._pick(view, terms, doc_hits, scores, MULTI_MAX_CHARS, True)
             if excerpt is not None:
                 found.append((self.regions.get(doc_id), excerpt))
         found.sort(key=lambda item: -item[1].support)

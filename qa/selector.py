@@ -206,14 +206,15 @@ def _weighted_shares(weights: dict[str, float], asked: int, sentences: int, text
 @dataclass(frozen=True)
 class Candidate:
     """One candidate sentence, in matching form, with the texts around it and how close its passage is to the
-    question among its own document's retrieved passages (not among all: that would move with the collection)."""
+    question among all its own document's passages (not among those retrieved, nor among all documents': either
+    would move with the collection)."""
 
     matching: str
     context: str  # the sentence with its neighbours
     document: DocumentView  # of the sentence's document, for this question
-    doc_rank: int  # 0-based rank, by dense cosine, of the sentence's best chunk among its document's retrieved chunks
+    doc_rank: int  # 0-based rank, by dense cosine, of the sentence's best chunk among all its document's chunks
     dense: float  # that chunk's dense cosine
-    doc_top_dense: float  # the best dense cosine among its document's retrieved chunks
+    doc_top_dense: float  # the best dense cosine among its document's chunks
     position: int  # the sentence's index in its document
     term_coverage: float  # coverage of the question's terms, weighted without the collection (terms.weighted_within)
     count_near_term: bool = False  # a counted amount stands next to a question term, in the unit asked

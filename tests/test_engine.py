@@ -466,3 +466,26 @@ def test_a_place_asked_by_name_alone_after_another_is_asked_the_same_thing(engin
 def test_a_figure_per_head_is_not_answered_by_a_count_of_heads(engine):
     answer = engine.ask("昆明评上技术状元的每人奖励多少")  # 技术状元506名 counts them; no reward is given
     assert answer.abstained and "506" not in answer.answer
+
+
+def test_a_candidates_rank_in_its_document_does_not_depend_on_the_chunks_retrieved(engine):
+    """A sentence's chunk is ranked by dense cosine among all its document's chunks, so which of them retrieval
+    happened to bring (other documents decide that) does not change how the candidate is described."""
+    from qa import selector
+
+    question = "山西和昆明职工各拿到多少项专利"
+    scores = engine.retriever.scores(question)
+    pooled = engine.pool(question, engine.retriever.search(question, engine.settings.candidate_chunks,
+                                                           scores=scores), scores)
+    view, terms = selector.question_view(question), engine.question_terms(question)
+
+    def ranked(hits):  # each candidate sentence, by the hit it is read from: its chunk's rank and best in its document
+        candidates = engine._candidates(hits)
+        described = engine.described(view, terms, hits, candidates, scores)
+        return {(c[1].span.start, c[2]): (d.doc_rank, d.doc_top_dense) for c, d in zip(candidates, described)}
+
+    every = ranked(pooled)
+    for hit in pooled[:8]:
+        alone = ranked([hit])  # the same chunk retrieved without any other
+        assert alone and all(every.get(key, found) == found for key, found in alone.items())
+        assert any(key in every for key in alone)
