@@ -220,7 +220,8 @@ class Engine:
         their own (昆明办的技能竞赛和黑龙江今年办的赛事各多少场次) keep their own words (`own_conjunct`)."""
         parts = question_parts(query)
         if len(parts) > 1 and place is not None:
-            own = " ".join(p for p in parts if place in {name for name, _, _ in find_regions(p)} or not find_regions(p))
+            own = " ".join(p for p in parts
+                           if place in {name for name, _, _ in find_regions(p)} or not find_regions(p))
             if has_words_of_its_own(own, [(start, end) for _, start, end in find_regions(own)]):
                 query = own  # not 黑龙江几多 after 山西高技能人才几多: that asks the other part's thing of its place
         named = find_regions(query)
@@ -450,7 +451,8 @@ class Engine:
         described, documents, document_terms = [], {}, {}
         for document, sentence, rank, _ in candidates:
             if document.doc_id not in by_document:
-                by_document[document.doc_id] = self.retriever.document_dense(document.doc_id, scores).tolist() or [0.0]
+                dense_of_all = self.retriever.document_dense(document.doc_id, scores).tolist()
+                by_document[document.doc_id] = dense_of_all or [0.0]
             dense, others = dense_at.get(rank, 0.0), by_document[document.doc_id]
             sentences = self._sentences_of(document)
             if document.doc_id not in documents:
