@@ -222,7 +222,7 @@ class Engine:
         if len(parts) > 1 and place is not None:
             own = " ".join(p for p in parts
                            if place in {name for name, _, _ in find_regions(p)} or not find_regions(p))
-            if has_words_of_its_own(own, [(start, end) for _, start, end in find_regions(own)]):
+            if has_words_of_its_own(Engine.part_of(own, None)):
                 query = own  # not 黑龙江几多 after 山西高技能人才几多: that asks the other part's thing of its place
         named = find_regions(query)
         names = [name for name, _, _ in named]

@@ -32,13 +32,11 @@ def question_parts(question: str) -> list[str]:
 _GRAMMAR = re.compile(r"[的了呢吗啊呀吧是有为在各都又还也多]")
 
 
-def has_words_of_its_own(part: str, places: list[tuple[int, int]]) -> bool:
-    """Whether a part of a question says what it asks beyond the place it asks of (`places`: the (start, end) of
-    each place named in it): 黑龙江几多 and 昆明呢 do not (they ask what the other parts ask, of another place);
+def has_words_of_its_own(unplaced: str) -> bool:
+    """Whether a part of a question, its places blanked (`Engine.part_of(part, None)`), says what it asks beyond
+    the place it asks of: 黑龙江几多 and 昆明呢 do not (they ask what the other parts ask, of another place);
     黑龙江的工会驿站有几个 does."""
-    for start, end in sorted(places, reverse=True):
-        part = part[:start] + " " + part[end:]
-    return len(_CONTENT.findall(_GRAMMAR.sub("", _ASKING.sub("", part)))) >= 2
+    return len(_CONTENT.findall(_GRAMMAR.sub("", _ASKING.sub("", unplaced)))) >= 2
 
 
 # What several places are asked together: after the last place's own words, 各/分别/各自 (each) or 哪个/哪边 (which
