@@ -438,8 +438,8 @@ class Engine:
         the verifier would say of it. `position`: the sentence's index in its document, where already known."""
         position = self._position(document, sentence.span.start) if position is None else position
         before = self._sentences_of(document)[position - 1].matching if position else ""
-        return _holds_what_is_asked(view, sentence.matching, before, _year_of(document.date),
-                                    normalize(sentence.span.text))
+        quoted = normalize(sentence.span.text) if view.asks_number else ""  # read only for a count asked
+        return _holds_what_is_asked(view, sentence.matching, before, _year_of(document.date), quoted)
 
     def described(self, view: selector.QuestionView, terms: QueryTerms, hits: list[Hit], candidates,
                   scores: QueryScores) -> list[selector.Candidate]:
