@@ -5,6 +5,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -236,13 +237,15 @@ def term_found(term: Term, matching_text: str, boundaries: set[int] | None = Non
     return 0.5 * sum(p in matching_text for p in pairs) / len(pairs)
 
 
+def word_ends(matching_text: str) -> set[int]:
+    """Offsets where a word ends in a text (matching form), segmented as the question's tokens are (jieba
+    without HMM guessing, which glues a character to the next word: 工也 of 劳务派遣工也可)."""
+    return set(accumulate(len(word) for word in jieba_tokenizer().lcut(matching_text, HMM=False)))
+
+
 def word_boundaries(matching_text: str) -> set[int]:
     """Offsets where jieba puts a word boundary in a text (already in matching form)."""
-    boundaries, position = {0}, 0
-    for word in jieba_tokenizer().lcut(matching_text):
-        position += len(word)
-        boundaries.add(position)
-    return boundaries
+    return {0, *accumulate(len(word) for word in jieba_tokenizer().lcut(matching_text))}
 
 
 def coverage(terms: QueryTerms, matching_text: str, boundaries: frozenset[int] | set[int] | None = None) -> float:

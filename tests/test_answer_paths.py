@@ -6,7 +6,7 @@ import pytest
 from core.textnorm import term_form
 from qa.analysis import analyse, from_rows
 from qa.passage_stats import PassageStats
-from qa.terms import word_boundaries
+from qa.terms import query_terms, word_boundaries, word_ends
 
 
 def test_passage_stats_count_like_a_full_scan(engine):
@@ -19,6 +19,22 @@ def test_passage_stats_count_like_a_full_scan(engine):
         assert stats.count((probe,)) == sum(probe in t for t in texts), probe
         assert stats.occurs(probe) == any(probe in t for t in texts), probe
     assert stats.count(("高技能人才", "技能人才")) == sum(("高技能人才" in t or "技能人才" in t) for t in texts)
+
+
+def test_a_compound_counts_as_occurring_only_where_it_ends_a_word():
+    stats = PassageStats(["现代学者的意见分歧", "共有备案职业技能等级认定机构163家"], word_ends)
+    assert stats.occurs("意见分") and not stats.holds_ending_a_word("意见分")  # it cuts 分歧
+    assert stats.holds_ending_a_word("意见分歧") and stats.holds_ending_a_word("学者")
+    assert stats.holds_ending_a_word("技能等级认定")  # it may begin inside a word: 职业技能
+    assert not PassageStats(["现代学者的意见分歧"]).holds_ending_a_word("意见分歧的")
+    assert PassageStats(["现代学者的意见分歧"]).holds_ending_a_word("意见分")  # no segmenter: any occurrence
+
+
+def test_a_question_is_not_read_with_a_compound_that_only_cuts_a_word_of_the_collection():
+    texts = ["《实施意见》共三部分。", "现代学者的意见分歧,包含使徒说"]
+    stats = PassageStats(texts, word_ends)
+    terms = query_terms("山西国企产改实施意见分几部分", stats.count, len(texts), stats.holds_ending_a_word)
+    assert "意见分" not in [t.text for t in terms.terms]
 
 
 def test_sentence_windows_match_the_direct_forms(engine):
