@@ -2,7 +2,8 @@
 
 A count in another unit answers another question: 100项 competitions for 劳动模范多少名, 15家 firms for
 首席技师多少人. 个 is the classifier any count may be asked or given in, so 多少个 asks no unit and 322个
-answers 多少家; 人, 名, 位 and 人次 all count people, so each answers the others (and 个 none of them).
+answers 多少家, where it counts what is asked: not 11个市实现高职院校全覆盖 (cities) for 多少所高职院校, nor
+五个一体化 for 分几部分; 人, 名, 位 and 人次 all count people, so each answers the others (and 个 none of them).
 A sum of money is asked by 多少钱 or by a noun whose head names money (多少奖金, 扶持经费有多少: a compound's
 last character is its head, and 钱, 金, 费, 款 and 薪 name money), and answered only by an amount in a currency;
 a share asked as 百分之几 is answered by a percentage; a count of a noun whose head names people (多少产业工人,
@@ -28,7 +29,8 @@ _AGE_ASKED = re.compile(r"(?:年龄|岁数|年纪)(?:是|有|为|在)?(?:多少|
 PEOPLE_UNITS = "人|名|位"  # each counts people, so each answers the others
 _PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times) too: 80万人次 or 80万人, never 322个
 _MEASURES = frozenset(("元", "%", "倍", "岁"))  # amounts, not things counted: 个 does not give them
-_AMOUNT = r"(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
+# an amount, not an ordinal (第一部分 says which part, not how many)
+_AMOUNT = r"(?<![第\d一二三四五六七八九十百千两])(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
 # a count of people with no classifier, in figures straight before the noun of the people counted (36万职工,
 # 1万余农民工: the noun's head names people), not a date (2017年工人), a classifier (2.3万个班组) or a word (统一的职工)
 _PEOPLE_COUNTED = re.compile(rf"\d[\d.,]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?![年月日号时天周岁万亿多余]|(?:{UNITS}))"
@@ -64,10 +66,11 @@ def _asks_how_many_of(matching: str, heads: str, longest: int) -> bool:
     return bool(noun) and noun[-1] in heads or re.search(before, matching) is not None
 
 
-def gives_count_in(unit: str, text: str) -> bool:
+def gives_count_in(unit: str, text: str, question: str = "") -> bool:
     """Whether the text gives a counted amount in `unit`: 人, 名, 位 and 人次 count people; 个 answers any other
-    classifier (322个 for 多少家), not a measure (元, %, 倍); a count of people may also stand straight before the
-    noun of the people counted (36万职工). True when no unit is asked."""
+    classifier (322个 for 多少家) where it counts what the `question` asks (`_counts_the_asked`: not 11个市 for
+    多少所高职院校, nor 五个一体化 for 分几部分), and no measure (元, %, 倍); a count of people may also stand
+    straight before the noun of the people counted (36万职工). True when no unit is asked."""
     if not unit:
         return True
     matching = normalize(text)
@@ -78,6 +81,18 @@ def gives_count_in(unit: str, text: str) -> bool:
         return True
     if unit in _PEOPLE and _PEOPLE_COUNTED.search(matching):
         return True
-    units = PEOPLE_UNITS if unit in _PEOPLE else "周?岁" if unit == "岁" else re.escape(unit) if unit in _MEASURES \
-        else f"{re.escape(unit)}|个"
-    return re.search(rf"{_AMOUNT}(?:{units})", matching) is not None
+    if unit in _PEOPLE or unit in _MEASURES or unit == "岁":
+        units = PEOPLE_UNITS if unit in _PEOPLE else "周?岁" if unit == "岁" else re.escape(unit)
+        return re.search(rf"{_AMOUNT}(?:{units})", matching) is not None
+    if re.search(rf"{_AMOUNT}{re.escape(unit)}", matching):
+        return True
+    asked = normalize(question)
+    return any(_counts_the_asked(matching[found.end() : found.end() + 2], asked)
+               for found in re.finditer(rf"{_AMOUNT}个", matching))
+
+
+def _counts_the_asked(after: str, question: str) -> bool:
+    """Whether a count in 个 followed by `after` (the next two characters) counts what the question asks: no
+    noun after it (职工驿站322个), or one the question names (322个职工驿站 for 多少家职工驿站)."""
+    noun = re.match(r"[\u4e00-\u9fff]+", after)
+    return noun is None or noun.group() in question

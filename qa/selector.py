@@ -45,12 +45,12 @@ _DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]?[个名人家项次年月日位种座条所倍]")
 _CALENDAR_DATE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十〇零]{2,4}年")
 _DATE = re.compile(_CALENDAR_DATE.pattern + "|世纪|朝|时期|年代")  # a date, or a period
-_PERSON_CUE = re.compile(r"谁|哪位|什么人|何人|哪一位")
+_PERSON_CUE = re.compile(r"谁|哪位|什么人|何人|哪一位|哪几位|哪几个人|哪些人|姓名|叫什么名字")
 _TIME_CUE = re.compile(r"什么时候|何时|哪一?年|何年|哪一?天|几月|几号|年份|日期|哪个朝代|什么年代|多久|多长时间")
 # a count asked by a question word, or named by its measure (赛事场次, 技术革新项数, 参赛人次)
-_NUMBER_CUE = re.compile(r"多少|几|多大|多高|多长|多远|多重|多久|数量|[人项个次件家户场条所]数|人次|场次|比例|百分")
+_NUMBER_CUE = re.compile(r"多少|(?<!哪)几|多大|多高|多长|多远|多重|多久|数量|[人项个次件家户场条所]数|人次|场次|比例|百分")
 _ORG_CUE = re.compile(r"哪个(?:单位|部门|机构|组织|公司|企业|学校|大学)|哪些(?:单位|部门|机构|组织)|哪家|什么(?:单位|部门|机构|组织)")
-_ORG_SUFFIX = re.compile(r"(?:委员会|总工会|工会|部|厅|局|办公室|政府|公司|集团|大学|学院|协会|中心|银行|组织)")
+ORG_SUFFIX = re.compile(r"(?:委员会|总工会|工会|部|厅|局|办公室|政府|公司|集团|大学|学院|协会|中心|银行|组织)")
 # A figure the question names: digits, or a number in words that counts a term, edition or batch (十四届, 第二批).
 _QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?|第?[一二三四五六七八九十百]+(?=[届次期批])")
 _PLACE_CUE = re.compile(r"哪里|哪儿|何处|何地|哪个(?:国家|城市|地方|省|市|县|区)|哪国|什么地方|位于")
@@ -130,7 +130,7 @@ def _proper_names(text: str) -> tuple[tuple[str, str], ...]:
     for i, (flag, word) in enumerate(tagged):
         if flag == "nr" and len(word) == 1 and i + 1 < len(tagged) and tagged[i + 1][0] in ("nr", "nrfg"):
             tagged[i + 1] = ("nr", word + tagged[i + 1][1])  # a surname the tagger split off: 栾 + 志成
-        elif flag in ("nr", "ns") and len(word) > 1 and not (flag == "nr" and _ORG_SUFFIX.search(word[-1])):
+        elif flag in ("nr", "ns") and len(word) > 1 and not (flag == "nr" and ORG_SUFFIX.search(word[-1])):
             names.append((flag, word))  # an 'nr' ending like an office (宣传部) is no person
     return tuple(names)
 
@@ -248,7 +248,7 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         float(candidate.count_near_term),
         float(any(n not in text for n in view.numbers)),
         float(view.asks_person and names_another(view, text, "nr")),
-        float(view.asks_org and bool(_ORG_SUFFIX.search(text))),
+        float(view.asks_org and bool(ORG_SUFFIX.search(text))),
         *_weighted_shares(candidate.document.pairs, candidate.document.pairs_asked, candidate.document.sentences, text),
         *_weighted_shares(candidate.document.chars, candidate.document.chars_asked, candidate.document.sentences, text),
         float(candidate.document.lacks_number),

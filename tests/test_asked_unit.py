@@ -1,5 +1,7 @@
 import pytest
 
+from core.textnorm import normalize
+
 from qa.asked_unit import asked_unit, gives_count_in
 from qa.selector import question_view
 
@@ -36,6 +38,8 @@ def test_the_unit_is_read_only_where_a_count_is_what_is_asked():
     ("人次", "慰問職工80萬人次", True),
     ("人次", "累计培训74.5万人", True),
     ("部分", "《实施意见》共三部分", True),  # a number in words
+    ("部分", "第一部分是总体要求", False),  # an ordinal says which part, not how many
+    ("名", "排在第12名", False),
     ("家", "2017年以来成效显著", False),  # a year is no count
     ("名", "年均组织3700余家单位、2.3万个班组、36万职工参加", True),  # people counted with no classifier
     ("人", "新发展新就业形态劳动者10万名", True),
@@ -46,6 +50,17 @@ def test_the_unit_is_read_only_where_a_count_is_what_is_asked():
 ])
 def test_whether_a_text_gives_a_count_in_the_unit(unit, text, gives):
     assert gives_count_in(unit, text) is gives
+
+
+@pytest.mark.parametrize("question, text, gives", [
+    ("山西一共有多少所高职院校", "11个市实现高职院校全覆盖", False),  # 个 counts the cities
+    ("山西国企产改实施意见分几部分", "为实现“两个转型”、能源领域“五个一体化”贡献力量", False),  # counts 一体化
+    ("山西国企产改实施意见分几部分", "《实施意见》分为三个部分", True),  # counts the parts asked
+    ("培育了多少家市场主体", "培育3个市场主体", True),  # the noun after 个 is the question's
+    ("昆明有多少家职工驿站", "打造职工驿站322个", True),  # nothing after 个
+])
+def test_a_count_in_ge_answers_another_classifier_where_it_counts_what_is_asked(question, text, gives):
+    assert gives_count_in(asked_unit(question), normalize(text), normalize(question)) is gives
 
 
 def test_how_much_money_asks_an_amount_in_yuan():
