@@ -253,7 +253,8 @@ def candidate_rows(engine, query: str, allowed: frozenset[str] | None, holds, re
         if not labels[-1]:
             windows.append(None)
             continue
-        rated = compose.rated_windows(terms, view, sentence, SINGLE_MAX_CHARS, region_named)
+        rated = compose.rated_windows(engine.terms_within(document, terms), view, sentence, SINGLE_MAX_CHARS,
+                                      region_named)
         windows.append({"rows": [r for _, r in rated], "labels": [int(holds(s.text)) for s, _ in rated]})
     return {"rows": [features(view, c) for c in described], "labels": labels, "windows": windows,
             "documents": [document.doc_id for document, _, _, _ in candidates], "refused": refused}

@@ -92,6 +92,10 @@ class Retriever:
             for rank, i in enumerate(order) if fused[i] > 0
         ]
 
+    def document_rows(self, doc_id: str) -> np.ndarray:
+        """The rows (in the index's chunk order) of one document's chunks."""
+        return self._rows_of.get(doc_id, np.zeros(0, dtype=np.int64))
+
     def document_dense(self, doc_id: str, scores: QueryScores) -> np.ndarray:
         """The dense cosines of all of one document's chunks: what they are does not depend on the other
         documents of the collection, as a ranking among retrieved chunks would."""

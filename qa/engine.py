@@ -8,6 +8,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from core.config import Settings
 from core.textnorm import normalize, term_form
 from core.types import Answer, Citation, Document, Hit, Passage, overlapping, page_at
@@ -23,13 +25,15 @@ from qa.baseline_year import names_asked_year, names_year, only_as_baseline
 from qa.changed_thing import names_thing
 from qa.coordination import only_in_combined_count, only_in_quoted_count
 from qa.deputy import only_as_deputy
+from qa.edition import names_other_edition
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
 from qa.question_parts import has_words_of_its_own, own_conjunct, question_parts
 from qa.relative_year import speaks_of
 from qa.regions import asked_places, covers, find_regions, main_region
-from qa.terms import QueryTerms, coverage, query_terms, weighted_within
+from qa.terms import QueryTerms, coverage, query_terms, term_found, weighted_within, word_ends
 from qa.text_units import Sentence
+from qa.who_asked import counts_without_naming
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +102,8 @@ class Engine:
         # Answer only when the chosen sentence is at least this likely to hold the answer.
         self.threshold = (settings.abstain_threshold if settings.abstain_threshold is not None
                           else self.selector.threshold)
-        self._stats = PassageStats([term_form(c.text) for c in index.chunks])
+        self._chunk_texts = [term_form(c.text) for c in index.chunks]  # matching form, quotation marks dropped
+        self._stats = PassageStats(self._chunk_texts, word_ends)
         self._sentences: dict[str, list[Sentence]] = {}  # per document, filled on first use (see _sentences_of)
         self._docs_of_region: dict[str, frozenset[str]] = {}
         self._starts: dict[str, list[int]] = {}  # per document, its sentences' start offsets
@@ -116,8 +121,9 @@ class Engine:
         return self.index.documents
 
     def question_terms(self, question: str) -> QueryTerms:
-        """The question's content terms, weighted by their rarity in this collection."""
-        return query_terms(question, self._stats.count, len(self.index.chunks), self._stats.occurs)
+        """The question's content terms, weighted by their rarity in this collection; its words are merged into
+        a compound that some passage holds ending where a word of it ends (`holds_ending_a_word`)."""
+        return query_terms(question, self._stats.count, len(self.index.chunks), self._stats.holds_ending_a_word)
 
     def content_of(self, question: str) -> str:
         """The question as retrieval and the answer step read it: its matching form without markup tags and
@@ -158,7 +164,7 @@ class Engine:
         kept: list[tuple[str | None, compose.Excerpt]] = []  # those that answer
         multi = len(groups) > 1 or (not places and LIST_CUE.search(query) is not None)
         for group, hits in per_group:
-            hits = self.pool(query, hits, scores)
+            hits = self.pool(query, hits, scores, terms)
             if not places and multi:
                 found = self._per_document(view, terms, hits, scores)
                 excerpts += found
@@ -286,8 +292,9 @@ class Engine:
             if any(share > PART_SPOKEN_OF for share in shares[i]):
                 continue  # the answer already speaks of it
             part_scores = self.retriever.scores(asked[i])
-            hits = self.pool(asked[i], self._search(asked[i], group, part_scores), part_scores)
-            found = self._pick(selector.question_view(asked[i]), self.question_terms(asked[i]), hits, part_scores,
+            part_terms = self.question_terms(asked[i])
+            hits = self.pool(asked[i], self._search(asked[i], group, part_scores), part_scores, part_terms)
+            found = self._pick(selector.question_view(asked[i]), part_terms, hits, part_scores,
                                SINGLE_MAX_CHARS, bool(places), group)
             if found is not None and found.support >= self.threshold:
                 answered.append((i, group.label, found))
@@ -332,7 +339,8 @@ class Engine:
         counts 全国最美职工."""
         document = excerpt.document
         sentence = self._sentences_of(document)[self._position(document, excerpt.sentence.start)]
-        return compose.cut_excerpt(selector.question_view(question), self.question_terms(question), document,
+        return compose.cut_excerpt(selector.question_view(question),
+                                   self.terms_within(document, self.question_terms(question)), document,
                                    sentence, excerpt.support, max_chars, region_named, self.selector,
                                    prefer=lambda text: self._share_shown(own_words, document, text))
 
@@ -352,32 +360,53 @@ class Engine:
         wording that retrieval ranks low (a synonym, a count) is often found again at sentence level."""
         return self.retriever.search(question, self.settings.candidate_chunks, doc_ids=group.doc_ids, scores=scores)
 
-    def pool(self, question: str, hits: list[Hit], scores: QueryScores) -> list[Hit]:
+    def pool(self, question: str, hits: list[Hit], scores: QueryScores, terms: QueryTerms) -> list[Hit]:
         """The chunks whose sentences the composer reads: for each document with a hit, best first, its own
-        best POOL_PER_DOCUMENT chunks ranked among that document's chunks alone, so that what a document offers
-        does not depend on which other documents the collection holds."""
+        best POOL_PER_DOCUMENT chunks ranked among that document's chunks alone, by dense cosine and by the
+        question's words weighted within the document (`terms`: the question's), so that what a document offers
+        does not depend on which other documents the collection holds (BM25's word weights would)."""
         pooled: list[Hit] = []
         for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
-            for hit in self.retriever.search(question, POOL_PER_DOCUMENT, doc_ids=frozenset((doc_id,)), scores=scores):
+            own = QueryScores(scores.dense, self._words_within(doc_id, terms))
+            for hit in self.retriever.search(question, POOL_PER_DOCUMENT, doc_ids=frozenset((doc_id,)), scores=own):
                 pooled.append(replace(hit, rank=len(pooled)))
         return pooled
+
+    def _words_within(self, doc_id: str, terms: QueryTerms) -> np.ndarray:
+        """For every chunk of the collection, the weight of the question's words it holds, weighted within
+        this document (`weighted_within`); 0 outside the document."""
+        rows = self.retriever.document_rows(doc_id)
+        words = self.terms_within(self.documents[doc_id], terms).terms
+        found = np.zeros(len(self.index.chunks), dtype=np.float32)
+        found[rows] = [sum(t.weight * term_found(t, self._chunk_texts[row]) for t in words) for row in rows]
+        return found
+
+    def terms_within(self, document: Document, terms: QueryTerms) -> QueryTerms:
+        """The question's terms weighted within one document's sentences (`weighted_within`)."""
+        return weighted_within(terms, [s.matching for s in self._sentences_of(document)])
 
     # -- composing ---------------------------------------------------------------------------------------
 
     def _candidates(self, hits: list[Hit]) -> list[tuple[Document, Sentence, int, str | None]]:
-        """Sentences overlapping the retrieved chunks, each with the rank of the best hit it overlaps and
-        the screening reason when the sentence reads as an instruction to an assistant."""
-        seen: dict[tuple[str, int], tuple[Document, Sentence, int, str | None]] = {}
+        """Sentences overlapping the retrieved chunks, in the order first met, each with the rank of the hit it
+        overlaps whose chunk is closest to the question by dense cosine (a sentence across two chunks is
+        described by the closer, whichever the pool ranked first) and the screening reason when the sentence
+        reads as an instruction to an assistant."""
+        closest: dict[tuple[str, int], tuple[Sentence, Hit]] = {}
         for hit in hits:
             chunk = hit.chunk
-            document = self.documents[chunk.doc_id]
-            for sentence in self._sentences_of(document):
+            for sentence in self._sentences_of(self.documents[chunk.doc_id]):
                 span = sentence.span
-                if span.start < chunk.end and span.end > chunk.start:
-                    seen.setdefault((chunk.doc_id, span.start), (
-                        document, sentence, hit.rank,
-                        overlapping(document.flags, span.start, span.end) if document.flags else None))
-        return list(seen.values())
+                key = (chunk.doc_id, span.start)
+                if span.start < chunk.end and span.end > chunk.start and (
+                        key not in closest or hit.dense_score > closest[key][1].dense_score):
+                    closest[key] = (sentence, hit)
+        found = []
+        for sentence, hit in closest.values():
+            document, span = self.documents[hit.chunk.doc_id], sentence.span
+            found.append((document, sentence, hit.rank,
+                          overlapping(document.flags, span.start, span.end) if document.flags else None))
+        return found
 
     def _sentences_of(self, document: Document) -> list[Sentence]:
         """A document's sentences with their matching forms, word boundaries and places: from the rows the
@@ -425,8 +454,8 @@ class Engine:
             return None
         document, sentence, _, _ = candidates[choice.index]
         position = self._position(document, sentence.span.start)
-        excerpt = compose.cut_excerpt(view, terms, document, sentence, choice.probability, max_chars, region_named,
-                                      self.selector, _names_person(view))
+        excerpt = compose.cut_excerpt(view, self.terms_within(document, terms), document, sentence,
+                                      choice.probability, max_chars, region_named, self.selector, _names_person(view))
         after = position + 1
         return compose.run_on(excerpt, self._sentences_of(document)[after : after + compose.LIST_LOOKAHEAD],
                               max_chars)
@@ -459,7 +488,7 @@ class Engine:
                 matching = [s.matching for s in sentences]
                 documents[document.doc_id] = selector.document_view(view, matching, document.title,
                                                                      document.date or "")
-                document_terms[document.doc_id] = weighted_within(terms, matching)
+                document_terms[document.doc_id] = self.terms_within(document, terms)
             position = self._position(document, sentence.span.start)
             context = "".join(s.matching for s in sentences[max(0, position - 1) : position + 2])
             described.append(selector.Candidate(
@@ -566,9 +595,10 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名) and the kind of figure
     asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
     多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
-    藏书多少册; a year, not 技术标兵2020名 for 哪一年) and, for a
-    change asked, the thing that changes named in it (not 技能人才…增长67.3% for 平均工资增长了多少)."""
-    return (gives_count_in(view.unit, matching) and speaks_of(view.relative_year, before + matching)
+    藏书多少册; a year, not 技术标兵2020名 for 哪一年), for a change asked, the thing that changes named in it
+    (not 技能人才…增长67.3% for 平均工资增长了多少), the edition asked not only another (`edition`: not 省十三届人大
+    代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not 全国劳模5名 for 是哪几个人)."""
+    return (gives_count_in(view.unit, matching, view.matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
             and names_year(view.compared, before + matching)
@@ -577,7 +607,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
                                            or only_in_quoted_count(view.matching, quoted)))
             and names_part(view.part, before + matching)
             and names_thing(view.changed, matching)
-            and not missing_kind(view.matching, matching, before, view.asks_number))
+            and not missing_kind(view.matching, matching, before, view.asks_number)
+            and not names_other_edition(view.matching, matching)
+            and not counts_without_naming(view, matching))
 
 
 def _names_place(sentence: Sentence, place: str) -> bool:

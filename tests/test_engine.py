@@ -414,13 +414,46 @@ def test_a_documents_candidate_chunks_do_not_depend_on_the_other_documents_retri
     question = "山西的产改啥时候开始搞的"
     scores = engine.retriever.scores(question)
     hits = engine.retriever.search(question, engine.settings.candidate_chunks, scores=scores)
-    pooled = engine.pool(question, hits, scores)
+    terms = engine.question_terms(question)
+    pooled = engine.pool(question, hits, scores, terms)
     assert len({h.rank for h in pooled}) == len(pooled)  # ranks identify hits for the dense lookup
     for doc_id in {h.chunk.doc_id for h in hits}:
         best_only = [next(h for h in hits if h.chunk.doc_id == doc_id)]  # the document's chunks that made the cut
-        alone = engine.pool(question, best_only, scores)  # do not matter: only that it did
+        alone = engine.pool(question, best_only, scores, terms)  # do not matter: only that it did
         assert [h.chunk.chunk_id for h in pooled if h.chunk.doc_id == doc_id] == [h.chunk.chunk_id for h in alone]
     assert {h.chunk.doc_id for h in pooled} == {h.chunk.doc_id for h in hits}
+
+
+def test_a_documents_pool_is_ranked_without_the_collections_word_weights(engine):
+    """BM25's scores follow word weights of the whole collection; a document's pool of chunks is ranked by dense
+    cosine and by the question's words weighted within the document, so other BM25 scores leave it as it is."""
+    import numpy as np
+
+    from index.search import QueryScores
+
+    question = "昆明组织了多少场技能竞赛 参加的产业工人有多少"
+    scores = engine.retriever.scores(question)
+    hits = engine.retriever.search(question, engine.settings.candidate_chunks, scores=scores)
+    terms = engine.question_terms(question)
+    shuffled = QueryScores(scores.dense, np.random.default_rng(3).permutation(scores.lexical))
+    assert [h.chunk.chunk_id for h in engine.pool(question, hits, scores, terms)] == \
+        [h.chunk.chunk_id for h in engine.pool(question, hits, shuffled, terms)]
+
+
+def test_a_sentence_across_two_chunks_is_described_by_the_closer_whatever_their_order(engine):
+    question = "哪几个龙江工匠当上了大国工匠年度人物"
+    scores = engine.retriever.scores(question)
+    hits = engine.retriever.search(question, engine.settings.candidate_chunks, scores=scores)
+
+    def dense_of(ordered):  # each candidate sentence: the dense cosine of the chunk it is read from
+        dense = {h.rank: h.dense_score for h in ordered}
+        return {(c[0].doc_id, c[1].span.start): dense[c[2]] for c in engine._candidates(ordered)}
+
+    shared = dense_of(hits)
+    assert shared == dense_of(hits[::-1])
+    overlapping = [key for key in shared if sum(
+        h.chunk.doc_id == key[0] and h.chunk.start <= key[1] < h.chunk.end for h in hits) > 1]
+    assert overlapping  # the question's chunks overlap, so the order could have mattered
 
 
 @pytest.mark.parametrize("question", [
@@ -433,6 +466,9 @@ def test_a_documents_candidate_chunks_do_not_depend_on_the_other_documents_retri
     "昆明创建工人先锋号是从哪一年开始的",  # 技术标兵2020名 counts people, it names no year
     "山东的特级技师平均月薪是多少",  # 253名 counts people, not pay
     "山东7名大国工匠当中国企的占几名",  # 大国工匠7名 counts them all
+    "山东省十四届人大代表里一线工人占多少",  # the text names the 十三届 deputies
+    "昆明的全国劳模是哪几个人",  # 全国劳模5名 counts them, names none
+    "山西一共有多少所高职院校",  # 11个市实现高职院校全覆盖 counts cities
 ])
 def test_a_part_or_a_kind_of_figure_asked_is_not_answered_by_another_figure(engine, question):
     assert engine.ask(question).abstained
@@ -475,9 +511,9 @@ def test_a_candidates_rank_in_its_document_does_not_depend_on_the_chunks_retriev
 
     question = "山西和昆明职工各拿到多少项专利"
     scores = engine.retriever.scores(question)
-    pooled = engine.pool(question, engine.retriever.search(question, engine.settings.candidate_chunks,
-                                                           scores=scores), scores)
     view, terms = selector.question_view(question), engine.question_terms(question)
+    pooled = engine.pool(question, engine.retriever.search(question, engine.settings.candidate_chunks,
+                                                           scores=scores), scores, terms)
 
     def ranked(hits):  # each candidate sentence, by the hit it is read from: its chunk's rank and best in its document
         candidates = engine._candidates(hits)
