@@ -30,7 +30,7 @@ PEOPLE_UNITS = "人|名|位"  # each counts people, so each answers the others
 _PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times) too: 80万人次 or 80万人, never 322个
 _MEASURES = frozenset(("元", "%", "倍", "岁"))  # amounts, not things counted: 个 does not give them
 # an amount, not an ordinal (第一部分 says which part, not how many)
-_AMOUNT = r"(?<![第\d一二三四五六七八九十百千两])(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
+AMOUNT = r"(?<![第\d一二三四五六七八九十百千两])(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
 # a count of people with no classifier, in figures straight before the noun of the people counted (36万职工,
 # 1万余农民工: the noun's head names people), not a date (2017年工人), a classifier (2.3万个班组) or a word (统一的职工)
 _PEOPLE_COUNTED = re.compile(rf"\d[\d.,]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?![年月日号时天周岁万亿多余]|(?:{UNITS}))"
@@ -75,7 +75,7 @@ def gives_count_in(unit: str, text: str, question: str = "") -> bool:
         return True
     matching = normalize(text)
     if unit == "元":  # a currency may stand before 元: 14800日元, 5,000,000美元, 港元; or be another: 25万美金
-        return (re.search(rf"{_AMOUNT}(?:[^\W\d_]{{0,2}})?(?:[元圆镑]|美金|法郎|卢布|马克|比索)", matching) is not None
+        return (re.search(rf"{AMOUNT}(?:[^\W\d_]{{0,2}})?(?:[元圆镑]|美金|法郎|卢布|马克|比索)", matching) is not None
                 or re.search(r"[$¥€£]\s*\d", matching) is not None)
     if unit == "%" and re.search(r"百分之[零〇一二三四五六七八九十百点两]+", matching):
         return True
@@ -83,12 +83,12 @@ def gives_count_in(unit: str, text: str, question: str = "") -> bool:
         return True
     if unit in _PEOPLE or unit in _MEASURES or unit == "岁":
         units = PEOPLE_UNITS if unit in _PEOPLE else "周?岁" if unit == "岁" else re.escape(unit)
-        return re.search(rf"{_AMOUNT}(?:{units})", matching) is not None
-    if re.search(rf"{_AMOUNT}{re.escape(unit)}", matching):
+        return re.search(rf"{AMOUNT}(?:{units})", matching) is not None
+    if re.search(rf"{AMOUNT}{re.escape(unit)}", matching):
         return True
     asked = normalize(question)
     return any(_counts_the_asked(matching[found.end() : found.end() + 2], asked)
-               for found in re.finditer(rf"{_AMOUNT}个", matching))
+               for found in re.finditer(rf"{AMOUNT}个", matching))
 
 
 def _counts_the_asked(after: str, question: str) -> bool:

@@ -20,6 +20,7 @@ def test_who_asked_is_not_answered_by_a_count_of_people(question, text):
     ("第一位获得诺贝尔和平奖的美国黑人是谁", "拉尔夫·本奇,后来成为第一位获得诺贝尔和平奖的美国黑人"),  # a foreign name
     ("谁牵头推进产改", "由省总工会牵头,发动职工36万人参与"),  # an organisation
     ("昆明有多少全国劳模", "推荐产生全国劳模5名"),  # how many, not who
+    ("谁获得了第一名", "他在比赛中获得第12名"),  # made up: an ordinal, no count of people
 ])
 def test_a_name_or_a_count_asked_is_answered(question, text):
     assert not counts_without_naming(question_view(question), normalize(text))
