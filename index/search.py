@@ -99,8 +99,7 @@ class Retriever:
     def document_dense(self, doc_id: str, scores: QueryScores) -> np.ndarray:
         """The dense cosines of all of one document's chunks: what they are does not depend on the other
         documents of the collection, as a ranking among retrieved chunks would."""
-        rows = self._rows_of.get(doc_id)
-        return scores.dense[rows] if rows is not None and len(scores.dense) else np.zeros(0, dtype=np.float32)
+        return scores.dense[self.document_rows(doc_id)] if len(scores.dense) else np.zeros(0, dtype=np.float32)
 
     def _dense_scores(self, query: str) -> np.ndarray:
         if self._matrix is None:

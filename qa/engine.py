@@ -55,6 +55,7 @@ TITLE_SHARE = 0.8  # of the longer of a sentence and its document's title, for t
 _LETTERS = re.compile(r"[\W_]+")
 LIST_FURTHER_SHARE = 0.5  # of the abstention threshold, for a list's items after the first
 POOL_PER_DOCUMENT = 10  # chunks of each retrieved document whose sentences the composer reads
+WEIGHTED_KEPT = 4096  # (document, question terms) pairs whose within-document weights the engine keeps
 
 
 class QuestionError(ValueError):
@@ -105,6 +106,7 @@ class Engine:
         self._chunk_texts = [term_form(c.text) for c in index.chunks]  # matching form, quotation marks dropped
         self._stats = PassageStats(self._chunk_texts, word_ends)
         self._sentences: dict[str, list[Sentence]] = {}  # per document, filled on first use (see _sentences_of)
+        self._weighted: dict[tuple[str, QueryTerms], QueryTerms] = {}  # see terms_within
         self._docs_of_region: dict[str, frozenset[str]] = {}
         self._starts: dict[str, list[int]] = {}  # per document, its sentences' start offsets
 
@@ -382,8 +384,16 @@ class Engine:
         return found
 
     def terms_within(self, document: Document, terms: QueryTerms) -> QueryTerms:
-        """The question's terms weighted within one document's sentences (`weighted_within`)."""
-        return weighted_within(terms, [s.matching for s in self._sentences_of(document)])
+        """The question's terms weighted within one document's sentences (`weighted_within`): once per document
+        and question, though its pool, its candidates' description and the cut of its excerpt all read them
+        (kept for the last WEIGHTED_KEPT; threads that race store equal results)."""
+        key = (document.doc_id, terms)
+        found = self._weighted.get(key)
+        if found is None:
+            if len(self._weighted) >= WEIGHTED_KEPT:
+                self._weighted.clear()
+            found = self._weighted[key] = weighted_within(terms, [s.matching for s in self._sentences_of(document)])
+        return found
 
     # -- composing ---------------------------------------------------------------------------------------
 

@@ -59,9 +59,9 @@ class PassageStats:
         """Whether any passage holds `text` ending where one of its words ends: 意见分 is not in 意见分歧, whose
         last word it cuts. It may begin inside a word (技能等级认定 in 职业技能等级认定): a compound's head is its
         last word, and a word before it only narrows it. Any occurrence counts when no `word_ends` was given."""
+        if self._word_ends is None:
+            return self.occurs(text)
         for row in self.rows(text):
-            if self._word_ends is None:
-                return True
             passage = self._texts[row]
             ends = self._ends.get(row)
             if ends is None:

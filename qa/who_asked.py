@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from qa import selector
-from qa.asked_unit import AMOUNT
+from qa.asked_unit import AMOUNT, PEOPLE_UNITS
 
 # a count of people (5名, 27人, 两位), not an ordinal (第一位, 第12名) or person-times (80万人次)
-_PEOPLE_COUNT = re.compile(rf"{AMOUNT}[人名位](?!次)")
+_PEOPLE_COUNT = re.compile(rf"{AMOUNT}(?:{PEOPLE_UNITS})(?!次)")
 _FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|[a-z]{2,}")
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}" + selector.ORG_SUFFIX.pattern)
 
