@@ -305,7 +305,9 @@ class SelectorModel:
         return 1 / (1 + np.exp(-self.scores(rows)))
 
     def to_dict(self) -> dict:
-        return {"features": list(self.features), "weights": [round(float(w), 6) for w in self.weights],
+        # + 0.0 writes a weight that rounds to zero as 0.0 whatever its sign: a per-question feature's weight in a
+        # listwise ranker is float noise around zero, and -0.0 against 0.0 made refits differ by a byte
+        return {"features": list(self.features), "weights": [round(float(w), 6) + 0.0 for w in self.weights],
                 "bias": round(float(self.bias), 6), "threshold": round(float(self.threshold), 4)}
 
 

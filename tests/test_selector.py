@@ -290,3 +290,13 @@ def test_colloquial_sha_is_read_as_shenme():
     assert selector.question_view("山东那篇产改综述啥时候发布的").asks_date
     colloquial, formal = (selector.question_view(q) for q in ("山西的产改啥时候开始搞的", "山西的产改什么时候开始搞的"))
     assert replace(colloquial, matching="") == replace(formal, matching="")  # all but the question's own text
+
+
+def test_a_weight_that_rounds_to_zero_is_written_without_a_sign():
+    """Refits differ by float noise around zero; -0.0 against 0.0 would make qa/selector.json differ by a byte."""
+    import json
+
+    import numpy as np
+
+    model = selector.SelectorModel(("a", "b", "c"), np.array([-1e-9, 2e-9, -0.5]), 0.0)
+    assert json.dumps(model.to_dict()["weights"]) == "[0.0, 0.0, -0.5]"
