@@ -5,7 +5,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -33,17 +32,28 @@ def load_regions(path: Path = REGIONS_PATH) -> tuple[Region, ...]:
     )
 
 
+_SHORT_FORM = re.compile(r"([\u4e00-\u9fff]{3,}(?<!自治))[市县]")  # 齐齐哈尔市 is also 齐齐哈尔 (not 大同市 大同: a word)
+
+
 @lru_cache(maxsize=1)
-def load_places(path: Path = PLACES_PATH) -> tuple[re.Pattern, dict[str, str | None]]:
-    """The table of cities and counties (scripts/make_places.py): one pattern for all their full names, and
-    each name's province."""
+def load_places(path: Path = PLACES_PATH) -> tuple[re.Pattern, dict[str, str | None], dict[str, str]]:
+    """The table of cities and counties (scripts/make_places.py): one pattern for all their names, each full
+    name's province, and the full name of each name the pattern finds. A city or county is named by its full
+    name or, where what is left is three characters or more and no other place's, without 市 or 县 (齐齐哈尔);
+    a two-character stem (大同, 河曲) is too often an ordinary word."""
     province = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, parent = line.split("\t")
             province[name] = parent or None
-    names = sorted(province, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names))), province
+    stems = Counter(m.group(1) for m in map(_SHORT_FORM.fullmatch, province) if m)
+    full = {name: name for name in province}
+    for name in province:
+        found = _SHORT_FORM.fullmatch(name)
+        if found and stems[found.group(1)] == 1 and found.group(1) not in province:
+            full[found.group(1)] = name
+    names = sorted(full, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), province, full
 
 
 def find_regions(text: str) -> list[tuple[str, int, int]]:
@@ -53,8 +63,8 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
     for region in load_regions():
         for pattern in region.patterns:
             found += [(region.name, m.start(), m.end()) for m in pattern.finditer(matching)]
-    pattern, _ = load_places()
-    found += [(m.group(), m.start(), m.end()) for m in pattern.finditer(matching)]
+    pattern, _, full = load_places()
+    found += [(full[m.group()], m.start(), m.end()) for m in pattern.finditer(matching)]
     found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
     result, last_end = [], -1
     for name, start, end in found:  # longest match wins: 黑龙江 over 龙江
@@ -64,17 +74,29 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
     return result
 
 
-_QUALIFIER_GAP = re.compile(r"[省市]?的?")  # between a province and the place inside it: 山西省太原, 山西的太原
+# what joins two places both asked (山东和济南, 山东、济南, 山东比济南多多少), not one qualifying the other
+_COORDINATOR = re.compile(r"[和与及跟同、，,；;？?]|以及|还有|比|较")
 
 
 def asked_places(text: str) -> list[str]:
-    """The places a question asks about, in order: those it names, less a province named only to qualify
-    the place inside it that follows (山西太原, 云南省昆明市): the question is about 太原, and the province's
-    own figures do not answer it. A province named on its own as well (山东和济南) stays."""
+    """The places a question asks about, in order: those it names, less a province (or city) named only to
+    qualify a place inside it named later: 山西太原, 云南省昆明市 and 山东的质量工匠里有几个是济南的 ask about 太原,
+    昆明 and 济南, and the outer place's own figures do not answer them. An outer place joined to the inner one
+    (山东和济南, 山东比济南多多少) is asked on its own and stays."""
     found, matching = find_regions(text), normalize(text)
-    qualifiers = {i for i, ((outer, _, end), (inner, start, _)) in enumerate(pairwise(found))
-                  if _parents().get(inner) == outer and _QUALIFIER_GAP.fullmatch(matching[end:start])}
+    qualifiers = {i for i, (outer, _, end) in enumerate(found)
+                  if any(outer in _ancestors(inner) and not _COORDINATOR.search(matching[end:start])
+                         for inner, start, _ in found[i + 1 :])}
     return list(dict.fromkeys(name for i, (name, _, _) in enumerate(found) if i not in qualifiers))
+
+
+def _ancestors(place: str) -> list[str]:
+    """The places that hold `place`, nearest first (济南, 山东 for 历城区)."""
+    found, parent = [], _parents().get(place)
+    while parent and parent not in found:
+        found.append(parent)
+        parent = _parents().get(parent)
+    return found
 
 
 def covers(document_region: str | None, asked: str) -> bool:

@@ -16,6 +16,8 @@ from qa.regions import asked_places, covers, infer_region
     ("广东产改", ["广东"]),
     ("哪些省份考核优秀", []),
     ("大同市高技能人才有多少", ["大同市"]),  # a city from the generated table, by its full name
+    ("齐齐哈尔的技能人才总量", ["齐齐哈尔市"]),  # … or without 市, where three characters or more are left
+    ("大同的技能人才", []),  # … but not two: 大同 is also a word
     ("河曲县技能人才", ["河曲县"]),
     ("昆明市产业工人", ["昆明"]),  # regions.yaml's entry wins over the table's full name
     ("安康杯竞赛每年多少职工参加", []),  # a bare two-character name is an ordinary word here
@@ -32,6 +34,9 @@ def test_named_places(question, expected):
     ("济南和山东各有多少", ["济南", "山东"]),
     ("山西太原和山西大同市", ["太原", "大同市"]),
     ("山西黑龙江", ["山西", "黑龙江"]),  # not nested: both stay
+    ("山东中国质量工匠里有几个是济南的", ["济南"]),  # the province only says where 济南 is
+    ("山东的劳模比济南多多少", ["山东", "济南"]),  # compared: both asked
+    ("山东、济南各有多少", ["山东", "济南"]),
 ])
 def test_asked_places_leave_out_a_province_that_only_qualifies_its_city(question, expected):
     assert asked_places(question) == expected
