@@ -5,7 +5,7 @@ A count in another unit answers another question: 100项 competitions for 劳动
 answers 多少家, where it counts what is asked: not 11个市实现高职院校全覆盖 (cities) for 多少所高职院校, nor
 五个一体化 for 分几部分; 人, 名, 位 and 人次 all count people, so each answers the others (and 个 none of them).
 A sum of money is asked by 多少钱 or by a noun whose head names money (多少奖金, 扶持经费有多少: a compound's
-last character is its head, and 钱, 金, 费, 款 and 薪 name money), and answered only by an amount in a currency;
+last character is its head, and 钱, 金, 费, 款, 薪 and 贴 name money), and answered only by an amount in a currency;
 a share asked as 百分之几 is answered by a percentage; a count of a noun whose head names people (多少产业工人,
 技能人才总量是多少: 人, 员, 师, 者, 工, 匠, 才, 生, 民, 手) by a count of people, not 300多个职业; an age
 (几岁, 年龄是多少, 多大年纪) by years of age (16岁, 45周岁), not 1993名 for 平均年龄是多少.
@@ -20,7 +20,7 @@ from core.textnorm import normalize
 # Units and classifiers a count is given in (82.7万人, 3013家, 30%), longest first where one begins another.
 UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册|岁"
 _ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?(?:({UNITS})|钱)")  # 多少钱: an amount in 元, 万元, 亿元
-_MONEY_HEAD = "钱金费款薪"  # the last character of a noun that names a sum of money: 奖金, 经费, 拨款, 月薪 (not 金牌)
+_MONEY_HEAD = "钱金费款薪贴"  # the last character of a noun that names a sum of money: 奖金, 经费, 拨款, 月薪, 补贴 (not 金牌)
 _PERSON_HEAD = "人员师者工匠才生民手"  # … that names people: 人才, 考评员, 技师, 工匠 (not 模: 规模)
 _CLAUSE_END = r"(?=[呢啊吗？?，,。；;]|$)"
 _NOUN_AFTER = re.compile(rf"(?<![哪第])多少(?:万|亿)?([\u4e00-\u9fff]{{1,6}}?){_CLAUSE_END}")  # 多少扶持经费

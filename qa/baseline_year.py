@@ -1,7 +1,7 @@
 """A year the question names (2017年) and whether a passage names it, and not only as a baseline.
 
 较2017年分别增长67.3% compares today's figure with 2017's without giving 2017's: the sentence answers how much
-it grew since, not how many there were in 2017. A baseline is marked by 较, 比, 与 or 同 before the year, or by
+it grew since, not how many there were in 2017. A baseline is marked by 较, 比, 与, 同, 比起 or 较之 before the year, or by
 相比 or 同期 after it. A sentence that names no year at all gives its document's present figure (a 2023 report's
 631个创新工作室), not 2020's, unless the document is dated in the year asked. And the other way round: a question
 that compares with a year (比2017年多了百分之几) asks a change since that year, which a sentence can only give by
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s*年")
-_BEFORE = re.compile(r"(?:较|比|与|同)\s*$")
+_BEFORE = re.compile(r"(?:较|比|与|同|比起|较之)\s*$")
 _AFTER = re.compile(r"^\s*年?\s*(?:相比|同期)")
 # a question also compares as 跟2017年比 / 和去年比 (while in 今年比去年多了多少 the year before 比 is the one asked)
 _JOINED_BEFORE = re.compile(r"(?:跟|和)\s*$")

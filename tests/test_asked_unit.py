@@ -75,6 +75,7 @@ def test_how_much_money_asks_an_amount_in_yuan():
 @pytest.mark.parametrize("question, unit", [
     ("龙江对职工创新项目给了多少扶持经费", "元"),  # a noun whose head (经费) names money
     ("安康杯竞赛一共发了多少奖金", "元"),
+    ("首席技师一个月能拿多少补贴", "元"),  # 贴: an allowance
     ("为了职业教育投进去的资金有多少", "元"),  # the noun before 有多少
     ("这趟车全程收费多少？", "元"),
     ("山东的特级技师平均月薪是多少", "元"),  # 薪: pay

@@ -44,6 +44,8 @@ def test_a_year_asked_is_named_by_the_text_or_dates_its_document():
 def test_the_years_a_question_compares_with():
     assert compared_years("黑龙江高技能人才比2017年增长了多少") == ("2017",)
     assert compared_years("技能人才的数量和2017年相比增长幅度是多少") == ("2017",)
+    assert compared_years("比起2017年，技能人才的增幅") == ("2017",)  # a two-character marker
+    assert compared_years("较之2017年增加了多少") == ("2017",)
     assert compared_years("黑龙江2017年的高技能人才有多少") == ()  # asked, not compared with
     assert compared_years("黑龙江今年比去年多了多少") == ()  # years by number only
 

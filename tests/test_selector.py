@@ -103,6 +103,9 @@ def test_question_view_reads_the_kind_asked_and_the_figures_named():
     assert {"技能", "人才"} <= numeric.pairs and "多少" not in numeric.pairs  # question phrases are not content
     assert selector.question_view("黑龙江2024年以来的各类赛事场次").asks_number  # a count named by its measure
     assert selector.question_view("技术革新项数：昆明 vs 龙江").asks_number
+    assert selector.question_view("春城的工人先锋号集体数目").asks_number  # a count named as such
+    assert selector.question_view("比起2017年，黑龙江技能人才的增幅").asks_number  # a rise is a figure
+    assert selector.question_view("昆明和山西的产改起步时间").asks_date  # a time asked by its noun
 
 
 def test_the_question_is_read_without_foreign_words_no_passage_holds_but_keeps_figures(engine):
