@@ -87,12 +87,18 @@ def gives_count_in(unit: str, text: str, question: str = "") -> bool:
     if re.search(rf"{AMOUNT}{re.escape(unit)}", matching):
         return True
     asked = normalize(question)
-    return any(_counts_the_asked(matching[found.end() : found.end() + 2], asked)
+    return any(_counts_the_asked(matching[max(0, found.start() - 2) : found.start()],
+                                 matching[found.end() : found.end() + 2], asked)
                for found in re.finditer(rf"{AMOUNT}个", matching))
 
 
-def _counts_the_asked(after: str, question: str) -> bool:
-    """Whether a count in 个 followed by `after` (the next two characters) counts what the question asks: no
-    noun after it (职工驿站322个), or one the question names (322个职工驿站 for 多少家职工驿站)."""
+def _counts_the_asked(before: str, after: str, question: str) -> bool:
+    """Whether a count in 个 between `before` and `after` (the two characters on each side) counts what the
+    question asks: a noun after it that the question names (322个职工驿站 for 多少家职工驿站), or none after it and
+    none before it or one sharing a character with the question (职工驿站322个 for 多少家驿站, not 专业23个 for
+    几家工匠学院; with no question, any)."""
     noun = re.match(r"[\u4e00-\u9fff]+", after)
-    return noun is None or noun.group() in question
+    if noun is not None:
+        return noun.group() in question
+    noun = re.search(r"[\u4e00-\u9fff]+$", before)
+    return noun is None or not question or any(c in question for c in noun.group())

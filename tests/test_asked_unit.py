@@ -58,6 +58,8 @@ def test_whether_a_text_gives_a_count_in_the_unit(unit, text, gives):
     ("山西国企产改实施意见分几部分", "《实施意见》分为三个部分", True),  # counts the parts asked
     ("培育了多少家市场主体", "培育3个市场主体", True),  # the noun after 个 is the question's
     ("昆明有多少家职工驿站", "打造职工驿站322个", True),  # nothing after 个
+    ("昆明有多少家驿站", "打造职工驿站322个", True),  # the noun before 322个 shares a character with the question
+    ("昆明建了几家工匠学院", "14所院校增设新能源汽车运用与维修等专业23个", False),  # 23个 counts majors
 ])
 def test_a_count_in_ge_answers_another_classifier_where_it_counts_what_is_asked(question, text, gives):
     assert gives_count_in(asked_unit(question), normalize(text), normalize(question)) is gives
