@@ -46,12 +46,10 @@ def load_places(path: Path = PLACES_PATH) -> tuple[re.Pattern, dict[str, str | N
         if line and not line.startswith("#"):
             name, parent = line.split("\t")
             province[name] = parent or None
-    stems = Counter(m.group(1) for m in map(_SHORT_FORM.fullmatch, province) if m)
+    stem_of = {name: found.group(1) for name in province if (found := _SHORT_FORM.fullmatch(name))}
+    stems = Counter(stem_of.values())
     full = {name: name for name in province}
-    for name in province:
-        found = _SHORT_FORM.fullmatch(name)
-        if found and stems[found.group(1)] == 1 and found.group(1) not in province:
-            full[found.group(1)] = name
+    full |= {stem: name for name, stem in stem_of.items() if stems[stem] == 1 and stem not in province}
     names = sorted(full, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))), province, full
 
