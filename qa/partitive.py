@@ -5,7 +5,10 @@ of the part there are, so a sentence answers only if it names the part: the firs
 after the locative (里, 中, 当中 …), the word that sets the part apart from the rest of the group (女 of
 女代表, 一线 of 一线工人), or a word of its synonym group. The phrase is read by jieba's part-of-speech tags
 (dictionary only): a locative after a noun, then nouns, adjectives or numerals, then 有, 占, 是 … and the
-question word, so 中职学校, 系列里的第几场 and 在两新组织里新成立了几个 ask no part.
+question word, so 中职学校, 系列里的第几场 and 在两新组织里新成立了几个 ask no part. The part may also follow the
+question word as what the counted ones are (职工书屋里有几个是全国示范的, 技术状元中有多少人是女工): the first word of
+the phrase after 是 or 属于, which jieba may have run into the locative (书屋里 read 书/屋里), so that one is found
+in the characters.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ _LOCATIVES = frozenset(("里", "中", "当中", "之中", "里头", "里面"))
 # words between the part and the question word: 有, 占了, 要占, 至少要占 …
 _LINKS = frozenset(("有", "占", "是", "要", "能", "达", "达到", "为", "得", "共", "一共", "总共", "了", "至少", "大概"))
 _ASKS_COUNT = re.compile(r"多少|几|百分之|多大")
+# a locative after a character, 有, the question word (and a measure word or 人), 是 or 属于 and the part to the end
+_COUNTED_ARE = re.compile(r"[\u4e00-\u9fff](?:里|中)(?:面|头)?有(?:多少|几)[\u4e00-\u9fff]?(?:是|属于)"
+                          r"([\u4e00-\u9fff]{1,10}?)的?[?？。]?$")
 
 
 def _in_noun_phrase(word: str, flag: str) -> bool:
@@ -46,7 +52,18 @@ def asked_part(matching: str) -> str:
         following = "".join(word for word, _ in rest)
         if phrase and len(phrase) <= 3 and _ASKS_COUNT.match(following):
             return phrase[0]
-    return ""
+    return _counted_are(matching)
+
+
+def _counted_are(matching: str) -> str:
+    """The first noun, adjective or numeral of what the counted ones are said to be (全国 of 职工书屋里有几个是全国
+    示范的); "" when the question is not so built or that word is a place: a document about 山东 answers 最美职工里
+    有几个是山东的 in its own words (我省), and the places asked route the question."""
+    found = _COUNTED_ARE.search(matching)
+    if not found:
+        return ""
+    word, flag = next(((w, f) for w, f in tagged(found.group(1)) if _in_noun_phrase(w, f)), ("", ""))
+    return "" if flag == "ns" else word  # a place (几个是山东的) is asked by where it is said, not by its name
 
 
 def names_part(part: str, matching: str) -> bool:

@@ -12,6 +12,8 @@ from qa.partitive import asked_part, names_part
     ("山东党代会代表当中工人有几个", "工人"),
     ("國企職代會中女職工代表比例是多少", "女职工"),  # Traditional, read in matching form
     ("山东7名大国工匠当中国企的占几名", "国企"),  # an abbreviation (tagged j) is a noun
+    ("昆明全市职工书屋里有几个是全国示范的", "全国"),  # what the counted ones are, after the question word
+    ("技术状元中有多少人是女工", "女工"),
 ])
 def test_the_part_of_a_group_a_count_asks_about(question, part):
     assert asked_part(normalize(question)) == part
@@ -23,6 +25,7 @@ def test_the_part_of_a_group_a_count_asks_about(question, part):
     "昆明这几年在两新组织里新成立了几个党组织",  # a verb after the locative
     "山东人大代表里有多少专业技术人员",  # the part after the question word: not read
     "黑龙江高技能人才多少",
+    "全国最美职工里有几个是山东的",  # a place: the documents about it answer in their own words (我省)
 ])
 def test_questions_that_ask_no_part(question):
     assert asked_part(normalize(question)) == ""
