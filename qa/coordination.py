@@ -5,7 +5,9 @@ and 奖励龙江工匠、市级工匠1943人 does not say how many of the 1943 a
 A member is a level before 级 (省、市级: 省级 and 市级) or an item before 、 that carries no count of its own
 (职工之家1818个、职工书屋2331个 gives each its own count, so it is no coordination). Names in quotation marks
 run together before one count coordinate too: 培育“鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名 does not say how many
-are 齐鲁大工匠.
+are 齐鲁大工匠. So do nouns with one head listed with 、 before one count: 设立技能大师工作室、名匠工作室120个 does not
+say how many are 技能大师工作室 when that is asked on its own (单算技能大师工作室, 名匠工作室不算技能大师工作室); asked
+plainly, the shared count, whose wording the answer shows, is the documents' answer.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ _COUNT_END = re.compile(r"\d\s*(?:多|余)?(?:万|亿)?(?:多|余)?[\u4e00-\u9ff
 _LEVEL_ASKED = re.compile(r"([\u4e00-\u9fff])级")
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{1,15})[”」』\"]")
 # two or more quoted names, side by side or with 、 和 及 与 between them, then a count (等 or 共 may come between)
+# words that ask one item on its own, or leave the others out (the item after 不算 … is not asked)
+_ALONE = re.compile(r"单算|单独|单计|单看|光算|光看|只算|仅算")
+_LEFT_OUT = re.compile(r"(?:不算|不含|不包括|除去|除了)[^，,。；;：:!！?？()（）]*")
+# a clause's last run of items joined by 、, none with a figure of its own, right before a count
+_LISTED_COUNT = re.compile(r"([^，,。；;：:!！?？、\d]+(?:、[^，,。；;：:!！?？、\d]+)+)\d")
 _QUOTED_RUN = re.compile(r"((?:[“「『\"][^“”「」『』\"]{1,15}[”」』\"][、和及与]?){2,})(?:等|共|合计|总计)?\s*\d")
 
 
@@ -86,3 +93,37 @@ def only_in_quoted_count(question: str, text: str) -> str:
         if asked[0] not in outside:  # 齐鲁工匠 named on its own too (“齐鲁工匠”建设工程) may be what is asked
             return asked[0]
     return ""
+
+
+def only_in_shared_count(question: str, text: str) -> str:
+    """The item the question asks on its own (单算技能大师工作室) that the text names only as one of several nouns
+    with one head, joined by 、 before one count (技能大师工作室、名匠工作室120个); "" when none. Items with no head in
+    common (滇池保护治理、地铁建设项目等劳动竞赛) are examples of what is counted, not parts of it, and are left
+    alone. Both in matching form."""
+    alone = bool(_ALONE.search(question))
+    kept = _LEFT_OUT.sub("", question)
+    if not alone and kept == question:
+        return ""
+    question = kept
+    for run in _LISTED_COUNT.finditer(text):
+        items = run.group(1).split("、")
+        head = _common_suffix(items)
+        if len(head) < 2:
+            continue
+        kinds = [item[: -len(head)] for item in items]
+        if not all(kinds):
+            continue
+        asked = [kind for kind in kinds if kind[-4:] in question or kind[-2:] in question]
+        if len(asked) == 1 and head in question:
+            return asked[0][-4:] + head
+    return ""
+
+
+def _common_suffix(items: list[str]) -> str:
+    """The longest ending all the items share."""
+    shortest = min(len(item) for item in items)
+    size = 0
+    while size < shortest and len({item[len(item) - size - 1] for item in items}) == 1:
+        size += 1
+    return items[0][len(items[0]) - size:] if size else ""
+

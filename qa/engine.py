@@ -23,7 +23,7 @@ from qa.asked_kind import missing_kind
 from qa.asked_unit import gives_count_in
 from qa.baseline_year import names_asked_year, names_year, only_as_baseline
 from qa.changed_thing import names_thing
-from qa.coordination import only_in_combined_count, only_in_quoted_count
+from qa.coordination import only_in_combined_count, only_in_quoted_count, only_in_shared_count
 from qa.deputy import only_as_deputy
 from qa.edition import names_other_edition
 from qa.partitive import names_part
@@ -601,7 +601,7 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     (not a level, or a rise since some other time), the rank asked (not 副主席 for 主席) and, for a count, the
     level or quoted name asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家, nor
     “鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名 for 齐鲁大工匠有多少名; `quoted`: the sentence's matching form with its
-    quotation marks) and the part of a group
+    quotation marks; nor 技能大师工作室、名匠工作室120个 for 单算技能大师工作室) and the part of a group
     asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名) and the kind of figure
     asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
     多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
@@ -614,7 +614,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and names_year(view.compared, before + matching)
             and not only_as_deputy(view.matching, matching)
             and not (view.asks_number and (only_in_combined_count(view.matching, matching)
-                                           or only_in_quoted_count(view.matching, quoted)))
+                                           or only_in_quoted_count(view.matching, quoted)
+                                           or only_in_shared_count(view.matching, matching)))
             and names_part(view.part, before + matching)
             and names_thing(view.changed, matching)
             and not missing_kind(view.matching, matching, before, view.asks_number)

@@ -1,7 +1,7 @@
 import pytest
 
 from core.textnorm import normalize
-from qa.coordination import only_in_combined_count, only_in_quoted_count
+from qa.coordination import only_in_combined_count, only_in_quoted_count, only_in_shared_count
 
 LEVELS = normalize("目前,建成數字經濟、智能制造、軌道交通、新材料等省、市級工匠學院80余家")
 ITEMS = normalize("2020年以來,黑龍江省工會投入1500余萬元獎勵龍江工匠、市級(產業)工匠1943人")
@@ -44,3 +44,19 @@ QUOTED = normalize("强力实施“齐鲁工匠”建设工程,全省现有“�
 ])
 def test_one_quoted_name_of_several_before_one_count_is_not_answered_by_it(question, text, name):
     assert only_in_quoted_count(normalize(question), text) == name
+
+
+STUDIOS = normalize("通过推行“云岭首席技师”、“昆明名匠”制度,全市共设立技能大师工作室、名匠工作室120个。")
+EXAMPLES = normalize("累计开展滇池保护治理、地铁建设项目、滇中引水项目等劳动竞赛47场次")
+
+
+@pytest.mark.parametrize("question, text, item", [
+    ("昆明单算技能大师工作室的数量是多少", STUDIOS, "技能大师工作室"),  # one of two nouns with one head, asked alone
+    ("昆明名匠工作室有几个（不算技能大师工作室）", STUDIOS, "名匠工作室"),  # the other left out
+    ("昆明的名匠工作室有几个", STUDIOS, ""),  # asked plainly: the shared count, its wording shown, answers
+    ("昆明技能大师工作室和名匠工作室一共多少个", STUDIOS, ""),  # both asked
+    ("单算地铁建设项目的劳动竞赛有几场", EXAMPLES, ""),  # no shared head: examples of what is counted
+])
+def test_one_of_several_nouns_with_one_head_asked_alone_is_not_answered_by_their_count(question, text, item):
+    assert only_in_shared_count(normalize(question), text) == item
+
