@@ -40,11 +40,11 @@ eval-check: install     ## fail when the pipeline falls below eval/thresholds.js
 	$(PY) -m eval --check
 
 # The answer selector is fitted on every project question set but the newest held-out one, which judges it.
-JUDGE_SET ?= eval/holdout25.jsonl
+JUDGE_SET ?= eval/holdout26.jsonl
 FIT_SETS := $(sort $(filter-out $(JUDGE_SET),$(wildcard eval/*.jsonl)))
 
 fit: install            ## refit qa/selector.json (needs ../shared/datasets; about 10 minutes with no cached rows)
-	HF_HUB_OFFLINE=1 $(PY) -m eval.fit_selector --questions 1500 --reform-weight 2 --reform $(FIT_SETS)
+	HF_HUB_OFFLINE=1 $(PY) -m eval.fit_selector --questions 1500 --max-abstained 0.15 --judge-sample 1000 --reform-weight 2 --reform $(FIT_SETS)
 
 clean:
 	rm -rf data eval/out .pytest_cache

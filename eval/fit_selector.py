@@ -11,7 +11,9 @@ holding the answer scores highest among its question's candidates (a softmax ove
 verifier on the ranker's choice gives the probability that it holds the answer; the abstention threshold
 is then the lowest one not measurably worse (within one standard error) than the one that maximises, over the
 fitting questions, the share of right outcomes (an answer that holds the gold string as asked, an abstention
-with the passage removed). A choice that the engine's checks
+with the passage removed), capped where it would abstain on more of a dataset's answerable fitting questions
+than the bound (--max-abstained) allows, less the margin by which a judging sample, drawn by article as the
+halves are, may differ from them (`abstention_cap`). A choice that the engine's checks
 refuse (`Engine.can_answer`: a count in another unit, a group's count for a part of it asked, …) is an
 abstention at any threshold, as in the engine, and is left out of the verifier's fit: the verifier learns
 only the decisions it makes, not the near misses the checks already decide.
@@ -22,13 +24,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import random
 import re
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -53,18 +57,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=Path, default=Path("data/selector_rows"),
                         help="cache of collected feature rows, one file per dataset, split and kind; rows "
                         "collected for older code are removed (default: %(default)s)")
+    parser.add_argument("--max-abstained", type=float, default=0.15,
+                        help="the most a public dataset's answerable questions may be abstained on, as its judging "
+                        "half is asked (the issue's bound; default: %(default)s)")
+    parser.add_argument("--judge-sample", type=int, default=1000,
+                        help="questions in a judging sample (`eval.open_domain --sample`), for the margin the cap "
+                        "leaves (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=Path("qa/selector.json"))
     args = parser.parse_args(argv)
 
     from core.logs import setup_logging
 
     setup_logging()
-    groups = [g for name in args.datasets for g in collect(name, args.questions, args.data_dir, args.rows)]
+    groups = []
+    for name in args.datasets:
+        article = articles_of(name, args.data_dir)
+        groups += [{**g, "dataset": name, "article": article[g["id"]]}
+                   for g in collect(name, args.questions, args.data_dir, args.rows)]
     groups += [g for name in args.datasets for g in collect(name, args.questions, args.data_dir, args.rows,
                                                              near_miss=True)]
     for path in args.reform:
         groups += [{**g, "weight": args.reform_weight} for g in collect_reform(path)]
-    model, scores = fit(groups)
+    model, scores = fit(groups, Bound(args.max_abstained, args.judge_sample))
     extra = {"fitted": time.strftime("%Y-%m-%d"), "datasets": args.datasets, "split": "fit",
              "questions": sum(not g["removed"] for g in groups), "rows": sum(len(g["labels"]) for g in groups),
              "fit_scores": scores,
@@ -76,11 +90,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def fit(groups: list[dict]):
+@dataclass(frozen=True)
+class Bound:
+    """The most a public dataset's answerable questions may be abstained on, and the size of the sample that
+    judges it (the smaller, the wider the margin the cap leaves)."""
+
+    abstained: float = 1.0
+    judge_sample: int = 1000
+
+
+def fit(groups: list[dict], bound: Bound = Bound()):
     """The three models of a Selector fitted to collected groups, and the fitting scores at its threshold:
     the ranker over answerable questions (the gold sentence first among its question's candidates), the
     verifier over the ranker's choice for every question (asked as is or with the gold passage removed), the
-    window model over the runs of clauses of gold sentences."""
+    window model over the runs of clauses of gold sentences. The threshold is `best_threshold`'s, capped by
+    `abstention_cap` (groups tagged with their "dataset" and "article")."""
     from qa.selector import (
         FEATURES,
         VERIFIER_FEATURES,
@@ -106,7 +130,16 @@ def fit(groups: list[dict]):
     wx = np.array([row for w in windows for row in w["rows"]], dtype=float)
     wy = np.array([label for w in windows for label in w["labels"]], dtype=float)
     window = SelectorModel(WINDOW_FEATURES, *fit_logistic(wx, wy))
-    threshold, scores = best_threshold(groups, Selector(ranker, verifier, window))
+    model = Selector(ranker, verifier, window)
+    threshold, scores = best_threshold(groups, model)
+    cap, abstained = abstention_cap(groups, model, bound)
+    if cap == 1.0 and any(share > bound.abstained for share in abstained(threshold).values()):
+        logging.getLogger(__name__).warning("no threshold keeps the abstention on answerable questions within "
+                                            "%s with its margin: the threshold is left uncapped", bound.abstained)
+    if cap < threshold:
+        scores = {**outcomes(groups, choices(groups, model), cap), "capped_from": threshold}
+        threshold = cap
+    scores = {**scores, "abstained_by_dataset": abstained(threshold)}
     return Selector(ranker, replace(verifier, threshold=threshold), window), scores
 
 
@@ -403,6 +436,64 @@ def best_threshold(groups: list[dict], model) -> tuple[float, dict]:
     threshold = next(t for t, (right, _, _), value in zip(grid, rows, totals)
                      if totals[best] - value <= error(right - rows[best][0]))
     return float(threshold), outcomes(groups, chosen, float(threshold))
+
+
+def abstention_cap(groups: list[dict], model, bound: Bound) -> tuple[float, Callable[[float], dict]]:
+    """The highest threshold at which no public dataset's answerable fitting questions (asked as is) are abstained
+    on more than the bound allows, less a margin: the one-sided 95 % sampling error of the difference between
+    their share and a judging sample's, were both the bound and both drawn by article, as the halves are
+    (z·√(d·b(1−b)(1/n + 1/m)) for n fitting and m judging questions, d the design effect of the fitting
+    questions' articles at that threshold, `design_effect`), it and every lower one. Returns it (1.0 when nothing
+    is capped, or nothing keeps within the bound) and the per-dataset shares at any threshold."""
+    chosen = choices(groups, model)
+    asked: dict[str, list] = {}
+    for at, (g, c) in enumerate(zip(groups, chosen)):
+        if "dataset" in g and not g["removed"]:
+            asked.setdefault(g["dataset"], []).append((g.get("article", at), c))
+
+    def abstained(threshold: float) -> dict:
+        return {name: round(sum(c is None or c[1] < threshold for _, c in found) / len(found), 4)
+                for name, found in sorted(asked.items())}
+
+    def within(threshold: float) -> bool:
+        b = bound.abstained
+        for found in asked.values():
+            outcome = np.array([c is None or c[1] < threshold for _, c in found], dtype=float)
+            d = design_effect(outcome, [article for article, _ in found])
+            margin = 1.645 * (d * b * (1 - b) * (1 / len(found) + 1 / bound.judge_sample)) ** 0.5
+            if outcome.mean() > b - margin:
+                return False
+        return True
+
+    grid = [float(t) for t in np.round(np.arange(0.05, 0.95, 0.01), 2)]
+    kept = next((at for at, t in enumerate(grid) if not within(t)), len(grid))  # the first one over, from below
+    return (grid[kept - 1] if 0 < kept < len(grid) else 1.0), abstained
+
+
+def design_effect(outcome: np.ndarray, clusters: list) -> float:
+    """How much wider the sampling variance of the share of 0/1 outcomes is with their clusters (articles) as the
+    sampling unit than with each outcome drawn alone (at least 1): the cluster-robust variance of the mean over
+    p(1−p)/n."""
+    n, p = len(outcome), float(outcome.mean())
+    if p in (0.0, 1.0):
+        return 1.0
+    sums: dict = {}
+    for cluster, y in zip(clusters, outcome):
+        sums[cluster] = sums.get(cluster, 0.0) + y - p
+    if len(sums) < 2:
+        return 1.0
+    clustered = len(sums) / (len(sums) - 1) * sum(r * r for r in sums.values()) / n**2
+    return max(1.0, clustered / (p * (1 - p) / n))
+
+
+def articles_of(name: str, data_dir: Path | None) -> dict[str, str]:
+    """Each question's article title (the unit the halves are split by and judging samples are drawn from)."""
+    from eval.open_domain import DEFAULT_DATA_DIR, load_dataset
+
+    passages, questions = load_dataset(name, data_dir or DEFAULT_DATA_DIR)
+    titles = {p.id: p.title for p in passages}
+    return {q.id: titles[q.passage_id] for q in questions}
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,7 +7,10 @@ import numpy as np
 import pytest
 
 from eval.fit_selector import (
+    Bound,
+    abstention_cap,
     best_threshold,
+    design_effect,
     fit_listwise,
     fit_logistic,
     rows_file_name,
@@ -185,6 +188,31 @@ def test_the_threshold_is_the_lowest_not_measurably_worse_than_the_best():
     threshold, scores = best_threshold(groups, model)
     assert 0.1 < threshold <= 0.36  # the lowest not measurably worse; not where the 200 at 0.1 are answered
     assert scores["contains_gold"] == 1.0 and scores["abstained_gold_removed"] == round(200 / 204, 4)
+
+
+def test_the_threshold_cap_keeps_each_datasets_abstention_under_the_bound_less_the_sampling_margin():
+    model = _one_feature_selector(verifier_weight=1.0, verifier_bias=0.0)
+
+    def asked(p: float, dataset: str) -> dict:
+        return {"removed": False, "rows": [[_logit(p)]], "labels": [1], "documents": ["a"],
+                "windows": [{"rows": [[1.0]], "labels": [1]}], "dataset": dataset}
+
+    # one dataset's 100 answers picked with probability 0.005, 0.015 … 0.995; the other's all sure
+    groups = [asked((i + 0.5) / 100, "x") for i in range(100)] + [asked(0.99, "y")] * 100
+    # the bound 0.15 less 1.645·√(0.15·0.85·(1/100 + 1/1000)) = 0.062: at most 8.8 % of x abstained on
+    cap, abstained = abstention_cap(groups, model, Bound(0.15, 1000))
+    assert cap == 0.08 and abstained(cap) == {"x": 0.08, "y": 0.0} and abstained(0.1) == {"x": 0.1, "y": 0.0}
+    assert abstention_cap(groups, model, Bound(0.15, 100))[0] == 0.06  # a smaller judging sample: a wider margin
+    assert abstention_cap(groups, model, Bound())[0] == 1.0  # no bound, no cap
+    assert abstention_cap([g for g in groups if g["dataset"] == "y"], model, Bound(0.15, 1000))[0] == 1.0
+    # the same questions drawn in pairs from 50 articles, each pair's outcomes alike: the sampling variance about
+    # doubles (design effect 2.04), so does the margin's square, and the cap falls
+    paired = [{**g, "article": i // 2} for i, g in enumerate(groups[:100])]
+    assert abstention_cap(paired, model, Bound(0.15, 1000))[0] == 0.06
+    assert design_effect(np.array([1.0, 1.0, 0.0, 0.0] * 5), [i // 2 for i in range(20)]) == pytest.approx(2 * 10 / 9)
+    # each question its own article: no wider than drawn alone, but for the k/(k−1) of a variance estimate
+    assert design_effect(np.array([1.0, 0.0] * 10), list(range(20))) == pytest.approx(20 / 19)
+    assert design_effect(np.array([1.0, 0.0, 0.0, 1.0] * 5), [i // 2 for i in range(20)]) == 1.0  # pairs differ
 
 
 def test_a_pick_the_checks_refuse_is_an_abstention_and_not_the_verifiers_to_learn():
