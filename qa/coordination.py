@@ -21,12 +21,12 @@ _COORDINATED = re.compile(rf"([\u4e00-\u9fff])((?:[{_AND}][\u4e00-\u9fff])+)[两
 _COUNT_END = re.compile(r"\d\s*(?:多|余)?(?:万|亿)?(?:多|余)?[\u4e00-\u9fff%]?$")  # an item ending in its own count
 _LEVEL_ASKED = re.compile(r"([\u4e00-\u9fff])级")
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{1,15})[”」』\"]")
-# two or more quoted names, side by side or with 、 和 及 与 between them, then a count (等 or 共 may come between)
 # words that ask one item on its own, or leave the others out (the item after 不算 … is not asked)
 _ALONE = re.compile(r"单算|单独|单计|单看|光算|光看|只算|仅算")
 _LEFT_OUT = re.compile(r"(?:不算|不含|不包括|除去|除了)[^，,。；;：:!！?？()（）]*")
 # a clause's last run of items joined by 、, none with a figure of its own, right before a count
 _LISTED_COUNT = re.compile(r"([^，,。；;：:!！?？、\d]+(?:、[^，,。；;：:!！?？、\d]+)+)\d")
+# two or more quoted names, side by side or with 、 和 及 与 between them, then a count (等 or 共 may come between)
 _QUOTED_RUN = re.compile(r"((?:[“「『\"][^“”「」『』\"]{1,15}[”」』\"][、和及与]?){2,})(?:等|共|合计|总计)?\s*\d")
 
 
@@ -111,8 +111,8 @@ def only_in_shared_count(question: str, text: str) -> str:
         if len(head) < 2:
             continue
         kinds = [item[: -len(head)] for item in items]
-        if not all(kinds):
-            continue
+        if not all(len(kind) >= 2 for kind in kinds):
+            continue  # a one-character kind (省、市…) is a level, read by only_in_combined_count
         asked = [kind for kind in kinds if kind[-4:] in question or kind[-2:] in question]
         if len(asked) == 1 and head in question:
             return asked[0][-4:] + head
@@ -126,4 +126,3 @@ def _common_suffix(items: list[str]) -> str:
     while size < shortest and len({item[len(item) - size - 1] for item in items}) == 1:
         size += 1
     return items[0][len(items[0]) - size:] if size else ""
-
