@@ -29,10 +29,10 @@ import random
 import re
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -131,13 +131,14 @@ def fit(groups: list[dict], bound: Bound = Bound()):
     wy = np.array([label for w in windows for label in w["labels"]], dtype=float)
     window = SelectorModel(WINDOW_FEATURES, *fit_logistic(wx, wy))
     model = Selector(ranker, verifier, window)
-    threshold, scores = best_threshold(groups, model)
-    cap, abstained = abstention_cap(groups, model, bound)
+    chosen = choices(groups, model)  # read once: the threshold rule, the cap and the capped scores all use it
+    threshold, scores = best_threshold(groups, model, chosen)
+    cap, abstained = abstention_cap(groups, chosen, bound)
     if cap == 1.0 and any(share > bound.abstained for share in abstained(threshold).values()):
         logging.getLogger(__name__).warning("no threshold keeps the abstention on answerable questions within "
                                             "%s with its margin: the threshold is left uncapped", bound.abstained)
     if cap < threshold:
-        scores = {**outcomes(groups, choices(groups, model), cap), "capped_from": threshold}
+        scores = {**outcomes(groups, chosen, cap), "capped_from": threshold}
         threshold = cap
     scores = {**scores, "abstained_by_dataset": abstained(threshold)}
     return Selector(ranker, replace(verifier, threshold=threshold), window), scores
@@ -406,14 +407,14 @@ def right_outcomes(groups: list[dict], chosen: list, threshold: float) -> tuple[
     return np.array(right, dtype=float), np.array(weight, dtype=float), np.array(removed, dtype=bool)
 
 
-def best_threshold(groups: list[dict], model) -> tuple[float, dict]:
+def best_threshold(groups: list[dict], model, chosen: list | None = None) -> tuple[float, dict]:
     """The threshold with the most right outcomes over both kinds of question (the share of each kind, summed)
     or, where a lower one is not measurably worse, the lowest such: the lowest threshold whose total falls short
     of the best by less than the standard error of that difference over the questions (the one-standard-error
     rule). Right outcomes are flat over a wide range of thresholds, so the best alone moves with any change of
     the rows; the rule settles on the end of that range where fewer answerable questions are abstained on.
-    Returns the threshold and its scores."""
-    chosen = choices(groups, model)
+    Returns the threshold and its scores (`chosen`: the groups' `choices`, where already read)."""
+    chosen = choices(groups, model) if chosen is None else chosen
     grid = np.round(np.arange(0.05, 0.95, 0.01), 2)
     rows = [right_outcomes(groups, chosen, t) for t in grid]
     _, weight, removed = rows[0]
@@ -438,14 +439,14 @@ def best_threshold(groups: list[dict], model) -> tuple[float, dict]:
     return float(threshold), outcomes(groups, chosen, float(threshold))
 
 
-def abstention_cap(groups: list[dict], model, bound: Bound) -> tuple[float, Callable[[float], dict]]:
+def abstention_cap(groups: list[dict], chosen: list, bound: Bound) -> tuple[float, Callable[[float], dict]]:
     """The highest threshold at which no public dataset's answerable fitting questions (asked as is) are abstained
     on more than the bound allows, less a margin: the one-sided 95 % sampling error of the difference between
     their share and a judging sample's, were both the bound and both drawn by article, as the halves are
     (z·√(d·b(1−b)(1/n + 1/m)) for n fitting and m judging questions, d the design effect of the fitting
     questions' articles at that threshold, `design_effect`), it and every lower one. Returns it (1.0 when nothing
-    is capped, or nothing keeps within the bound) and the per-dataset shares at any threshold."""
-    chosen = choices(groups, model)
+    is capped, or nothing keeps within the bound) and the per-dataset shares at any threshold (`chosen`: the
+    groups' `choices`)."""
     asked: dict[str, list] = {}
     for at, (g, c) in enumerate(zip(groups, chosen)):
         if "dataset" in g and not g["removed"]:

@@ -1,7 +1,11 @@
 import pytest
 
 from core.textnorm import normalize
-from qa.coordination import only_in_combined_count, only_in_quoted_count, only_in_shared_count
+from qa.coordination import (
+    only_in_combined_count,
+    only_in_quoted_count,
+    only_in_shared_count,
+)
 
 LEVELS = normalize("目前,建成數字經濟、智能制造、軌道交通、新材料等省、市級工匠學院80余家")
 ITEMS = normalize("2020年以來,黑龍江省工會投入1500余萬元獎勵龍江工匠、市級(產業)工匠1943人")

@@ -10,6 +10,7 @@ from eval.fit_selector import (
     Bound,
     abstention_cap,
     best_threshold,
+    choices,
     design_effect,
     fit_listwise,
     fit_logistic,
@@ -200,15 +201,17 @@ def test_the_threshold_cap_keeps_each_datasets_abstention_under_the_bound_less_t
     # one dataset's 100 answers picked with probability 0.005, 0.015 … 0.995; the other's all sure
     groups = [asked((i + 0.5) / 100, "x") for i in range(100)] + [asked(0.99, "y")] * 100
     # the bound 0.15 less 1.645·√(0.15·0.85·(1/100 + 1/1000)) = 0.062: at most 8.8 % of x abstained on
-    cap, abstained = abstention_cap(groups, model, Bound(0.15, 1000))
+    chosen = choices(groups, model)
+    cap, abstained = abstention_cap(groups, chosen, Bound(0.15, 1000))
     assert cap == 0.08 and abstained(cap) == {"x": 0.08, "y": 0.0} and abstained(0.1) == {"x": 0.1, "y": 0.0}
-    assert abstention_cap(groups, model, Bound(0.15, 100))[0] == 0.06  # a smaller judging sample: a wider margin
-    assert abstention_cap(groups, model, Bound())[0] == 1.0  # no bound, no cap
-    assert abstention_cap([g for g in groups if g["dataset"] == "y"], model, Bound(0.15, 1000))[0] == 1.0
+    assert abstention_cap(groups, chosen, Bound(0.15, 100))[0] == 0.06  # a smaller judging sample: a wider margin
+    assert abstention_cap(groups, chosen, Bound())[0] == 1.0  # no bound, no cap
+    only_y = [g for g in groups if g["dataset"] == "y"]
+    assert abstention_cap(only_y, choices(only_y, model), Bound(0.15, 1000))[0] == 1.0
     # the same questions drawn in pairs from 50 articles, each pair's outcomes alike: the sampling variance about
     # doubles (design effect 2.04), so does the margin's square, and the cap falls
     paired = [{**g, "article": i // 2} for i, g in enumerate(groups[:100])]
-    assert abstention_cap(paired, model, Bound(0.15, 1000))[0] == 0.06
+    assert abstention_cap(paired, choices(paired, model), Bound(0.15, 1000))[0] == 0.06
     assert design_effect(np.array([1.0, 1.0, 0.0, 0.0] * 5), [i // 2 for i in range(20)]) == pytest.approx(2 * 10 / 9)
     # each question its own article: no wider than drawn alone, but for the k/(k−1) of a variance estimate
     assert design_effect(np.array([1.0, 0.0] * 10), list(range(20))) == pytest.approx(20 / 19)
