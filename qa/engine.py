@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from collection.indexer import open_index
 from core.config import Settings
 from core.textnorm import normalize, term_form
 from core.types import Answer, Citation, Document, Hit, Passage, overlapping, page_at
-from collection.indexer import open_index
 from index.encoder import SentenceTransformerEncoder
 from index.search import FusionWeights, QueryScores, Retriever
 from index.store import StoredIndex
@@ -23,15 +23,27 @@ from qa.asked_kind import missing_kind
 from qa.asked_unit import gives_count_in
 from qa.baseline_year import names_asked_year, names_year, only_as_baseline
 from qa.changed_thing import names_thing
-from qa.coordination import only_in_combined_count, only_in_quoted_count, only_in_shared_count
+from qa.coordination import (
+    only_in_combined_count,
+    only_in_quoted_count,
+    only_in_shared_count,
+)
+from qa.counted_within import counted_in_other_groups
 from qa.deputy import only_as_deputy
 from qa.edition import names_other_edition
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
 from qa.question_parts import has_words_of_its_own, own_conjunct, question_parts
-from qa.relative_year import speaks_of
 from qa.regions import asked_places, covers, find_regions, main_region
-from qa.terms import QueryTerms, coverage, query_terms, term_found, weighted_within, word_ends
+from qa.relative_year import speaks_of
+from qa.terms import (
+    QueryTerms,
+    coverage,
+    query_terms,
+    term_found,
+    weighted_within,
+    word_ends,
+)
 from qa.text_units import Sentence
 from qa.who_asked import counts_without_naming
 
@@ -602,7 +614,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     level or quoted name asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家, nor
     “鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名 for 齐鲁大工匠有多少名; `quoted`: the sentence's matching form with its
     quotation marks; nor 技能大师工作室、名匠工作室120个 for 单算技能大师工作室) and the part of a group
-    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名) and the kind of figure
+    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名), a figure of the group asked
+    where the sentence sets its figures in groups (`counted_within`: not 职代会中的…50% for 团代会里的比例) and the kind of figure
     asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
     多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
     藏书多少册; a year, not 技术标兵2020名 for 哪一年), for a change asked, the thing that changes named in it
@@ -617,6 +630,7 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
                                            or only_in_quoted_count(view.matching, quoted)
                                            or only_in_shared_count(view.matching, matching)))
             and names_part(view.part, before + matching)
+            and not counted_in_other_groups(view.group, matching)
             and names_thing(view.changed, matching)
             and not missing_kind(view.matching, matching, before, view.asks_number)
             and not names_other_edition(view.matching, matching)

@@ -17,18 +17,23 @@ import re
 
 from qa.terms import synonym_groups, tagged
 
-_LOCATIVES = frozenset(("里", "中", "当中", "之中", "里头", "里面"))
+LOCATIVES = frozenset(("里", "中", "当中", "之中", "里头", "里面"))
 # words between the part and the question word: 有, 占了, 要占, 至少要占 …
 _LINKS = frozenset(("有", "占", "是", "要", "能", "达", "达到", "为", "得", "共", "一共", "总共", "了", "至少", "大概"))
 _ASKS_COUNT = re.compile(r"多少|几|百分之|多大")
 # a locative after a character, 有, the question word (and a measure word or 人), 是 or 属于 and the part to the end
-_COUNTED_ARE = re.compile(r"[\u4e00-\u9fff](?:" + "|".join(sorted(_LOCATIVES, key=lambda w: (-len(w), w)))
+_COUNTED_ARE = re.compile(r"[\u4e00-\u9fff](?:" + "|".join(sorted(LOCATIVES, key=lambda w: (-len(w), w)))
                           + r")有(?:多少|几)[\u4e00-\u9fff]?(?:是|属于)([\u4e00-\u9fff]{1,10}?)的?[?？。]?$")
 
 
-def _in_noun_phrase(word: str, flag: str) -> bool:
+def in_noun_phrase(word: str, flag: str) -> bool:
     """A noun (an abbreviation, 'j', too: 国企), adjective, distinguishing word or numeral, not an ordinal."""
     return (flag.startswith("n") or flag in ("j", "a", "an", "b", "m")) and not word.startswith("第")
+
+
+def names_group(word: str, flag: str) -> bool:
+    """Whether a word before a locative can name the group: a noun phrase's word or a fixed phrase ('l': 全国劳模)."""
+    return in_noun_phrase(word, flag) or flag == "l"
 
 
 def asked_part(matching: str) -> str:
@@ -36,13 +41,13 @@ def asked_part(matching: str) -> str:
     question in matching form."""
     words = tagged(matching)
     for at, (word, _) in enumerate(words):
-        if word not in _LOCATIVES or at == 0 or not _in_noun_phrase(*words[at - 1]):
+        if word not in LOCATIVES or at == 0 or not names_group(*words[at - 1]):
             continue
         rest = words[at + 1 :]
         if rest and rest[0][0] == "的":
             rest = rest[1:]
         phrase = []
-        while rest and _in_noun_phrase(*rest[0]) and not _ASKS_COUNT.match(rest[0][0]):
+        while rest and in_noun_phrase(*rest[0]) and not _ASKS_COUNT.match(rest[0][0]):
             phrase.append(rest[0][0])
             rest = rest[1:]
         if rest and rest[0][0] == "的":
@@ -62,7 +67,7 @@ def _counted_are(matching: str) -> str:
     found = _COUNTED_ARE.search(matching)
     if not found:
         return ""
-    word, flag = next(((w, f) for w, f in tagged(found.group(1)) if _in_noun_phrase(w, f)), ("", ""))
+    word, flag = next(((w, f) for w, f in tagged(found.group(1)) if in_noun_phrase(w, f)), ("", ""))
     return "" if flag == "ns" else word  # a place (几个是山东的) is asked by where it is said, not by its name
 
 

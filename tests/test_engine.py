@@ -408,6 +408,13 @@ def test_an_office_asked_is_not_answered_with_its_deputy(engine):
     assert not answer.abstained and "欒志成" in answer.answer, answer.answer
 
 
+def test_a_share_of_one_body_does_not_answer_for_another(engine):
+    # 人大代表's and 党代会's shares are set in their own groups; none is 政协委员's
+    assert engine.ask("山东省政协委员里工人占多大比例").abstained
+    answer = engine.ask("山东党代会代表中工人占多少")
+    assert not answer.abstained and "5.7%" in answer.answer, answer.answer
+
+
 def test_a_documents_candidate_chunks_do_not_depend_on_the_other_documents_retrieved(engine):
     """The composer reads each retrieved document's own best chunks, so other documents in the collection
     (or in the hits) cannot take a document's candidates away (stability as the collection grows)."""

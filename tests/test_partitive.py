@@ -14,6 +14,7 @@ from qa.partitive import asked_part, names_part
     ("山东7名大国工匠当中国企的占几名", "国企"),  # an abbreviation (tagged j) is a noun
     ("昆明全市职工书屋里有几个是全国示范的", "全国"),  # what the counted ones are, after the question word
     ("技术状元中有多少人是女工", "女工"),
+    ("昆明推荐的全国劳模里女职工有几位", "女职工"),  # the group a fixed phrase (全国劳模, tagged l)
 ])
 def test_the_part_of_a_group_a_count_asks_about(question, part):
     assert asked_part(normalize(question)) == part
