@@ -32,6 +32,15 @@ def load_regions(path: Path = REGIONS_PATH) -> tuple[Region, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def load_abbreviations(path: Path = REGIONS_PATH) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern for a list of two or more one-character abbreviations before a count of places (鲁、黑两地,
+    晋黑两省, 京津冀地区), and the province each abbreviation names."""
+    province = yaml.safe_load(path.read_text(encoding="utf-8"))["abbreviations"]
+    one = "[" + "".join(province) + "]"
+    return re.compile(rf"{one}(?:、?{one})+(?=[两二三四五六七八九几]?(?:地|省|区|市))"), province
+
+
 _SHORT_FORM = re.compile(r"([\u4e00-\u9fff]{3,}(?<!自治))[市县]")  # 齐齐哈尔市 is also 齐齐哈尔 (not 大同市 大同: a word)
 
 
@@ -63,6 +72,9 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
             found += [(region.name, m.start(), m.end()) for m in pattern.finditer(matching)]
     pattern, _, full = load_places()
     found += [(full[m.group()], m.start(), m.end()) for m in pattern.finditer(matching)]
+    listed, province = load_abbreviations()
+    found += [(province[char], m.start() + at, m.start() + at + 1) for m in listed.finditer(matching)
+              for at, char in enumerate(m.group()) if char in province]
     found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
     result, last_end = [], -1
     for name, start, end in found:  # longest match wins: 黑龙江 over 龙江

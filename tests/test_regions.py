@@ -21,6 +21,11 @@ from qa.regions import asked_places, covers, infer_region
     ("河曲县技能人才", ["河曲县"]),
     ("昆明市产业工人", ["昆明"]),  # regions.yaml's entry wins over the table's full name
     ("安康杯竞赛每年多少职工参加", []),  # a bare two-character name is an ordinary word here
+    ("鲁、黑两地劳模工匠创新工作室的个数", ["山东", "黑龙江"]),  # abbreviations listed before a count of places
+    ("晋黑两省的高技能人才", ["山西", "黑龙江"]),
+    ("京津冀地区产业工人", ["北京", "天津", "河北"]),
+    ("黑白两色的工作服", []),  # 白 abbreviates no province: no list
+    ("黑省以劳模工匠名义挂牌的工作室", ["黑龙江"]),
 ])
 def test_named_places(question, expected):
     assert asked_places(question) == expected
