@@ -28,7 +28,7 @@ from qa.coordination import (
     only_in_quoted_count,
     only_in_shared_count,
 )
-from qa.counted_within import counted_in_other_groups
+from qa.counted_within import figures_of_group
 from qa.deputy import only_as_deputy
 from qa.edition import names_other_edition
 from qa.partitive import names_part
@@ -124,7 +124,7 @@ class Engine:
 
     @classmethod
     def open(cls, settings: Settings, progress: bool = False,
-             answer_selector: selector.Selector | None = None) -> "Engine":
+             answer_selector: selector.Selector | None = None) -> Engine:
         """Load (or build) the index for these settings and the model it names."""
         encoder = SentenceTransformerEncoder(settings.resolved_model_path())
         return cls(settings, open_index(settings, encoder, progress, SENTENCE_ANALYSER), encoder,
@@ -614,8 +614,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     level or quoted name asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家, nor
     “鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名 for 齐鲁大工匠有多少名; `quoted`: the sentence's matching form with its
     quotation marks; nor 技能大师工作室、名匠工作室120个 for 单算技能大师工作室) and the part of a group
-    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名), a figure of the group asked
-    where the sentence sets its figures in groups (`counted_within`: not 职代会中的…50% for 团代会里的比例) and the kind of figure
+    asked named in it or the sentence before (not 技术状元506名 for 技术状元里女工有几名), where the sentence sets
+    its figures in groups, a figure of the group asked, the part named among them (`counted_within`: not 职代会中的…
+    50% for 团代会里的比例, nor 人大代表's 专业技术人员159名 for 党代会代表中专业技术人员) and the kind of figure
     asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
     多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
     藏书多少册; a year, not 技术标兵2020名 for 哪一年), for a change asked, the thing that changes named in it
@@ -629,8 +630,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and not (view.asks_number and (only_in_combined_count(view.matching, matching)
                                            or only_in_quoted_count(view.matching, quoted)
                                            or only_in_shared_count(view.matching, matching)))
-            and names_part(view.part, before + matching)
-            and not counted_in_other_groups(view.group, matching)
+            and (scoped := figures_of_group(view.group, matching)) is not None
+            and names_part(view.part, before + scoped)
             and names_thing(view.changed, matching)
             and not missing_kind(view.matching, matching, before, view.asks_number)
             and not names_other_edition(view.matching, matching)

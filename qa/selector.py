@@ -88,7 +88,7 @@ class QuestionView:
     compared: tuple[str, ...] = ()  # the years by number it names only to compare with (`compared_years`)
     part: str = ""  # the part of a group it asks a count of (女工 of 技术状元里女工有几名; `asked_part`)
     changed: str = ""  # the thing it asks the change of (平均工资 of 平均工资增长了多少; `changed_thing`)
-    group: str = ""  # the group it asks a figure within (党代会 of 党代会里工人占多少; `asked_group`)
+    group: tuple[str, ...] = ()  # the group it asks a figure within (党代会 of 党代会里工人占多少; `asked_group`)
 
 
 def question_view(question: str) -> QuestionView:
@@ -111,7 +111,7 @@ def question_view(question: str) -> QuestionView:
                         asks_org, tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))), unit,
                         relative_year(matching), asked_years(matching), matching,
                         compared_years(matching), asked_part(matching) if asks_number else "",
-                        changed_thing(matching) if asks_number else "", asked_group(matching) if asks_number else "")
+                        changed_thing(matching) if asks_number else "", asked_group(matching) if asks_number else ())
 
 
 def names_date(text: str) -> bool:

@@ -413,6 +413,8 @@ def test_a_share_of_one_body_does_not_answer_for_another(engine):
     assert engine.ask("山东省政协委员里工人占多大比例").abstained
     answer = engine.ask("山东党代会代表中工人占多少")
     assert not answer.abstained and "5.7%" in answer.answer, answer.answer
+    # 专业技术人员 are counted only among the 人大代表, in a sentence of their own
+    assert engine.ask("山东党代会代表中专业技术人员占多少").abstained
 
 
 def test_a_documents_candidate_chunks_do_not_depend_on_the_other_documents_retrieved(engine):
