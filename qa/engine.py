@@ -45,7 +45,7 @@ from qa.terms import (
     word_ends,
 )
 from qa.text_units import Sentence
-from qa.who_asked import counts_without_naming
+from qa.who_asked import counts_without_naming, names_no_office_holder
 
 log = logging.getLogger(__name__)
 
@@ -621,7 +621,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
     藏书多少册; a year, not 技术标兵2020名 for 哪一年), for a change asked, the thing that changes named in it
     (not 技能人才…增长67.3% for 平均工资增长了多少), the edition asked not only another (`edition`: not 省十三届人大
-    代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not 全国劳模5名 for 是哪几个人)."""
+    代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not 全国劳模5名 for 是哪几个人), nor
+    no one for who holds an office (not 省总工会相关负责人表示 for 负责人叫什么名字)."""
     return (gives_count_in(view.unit, matching, view.matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
@@ -635,7 +636,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and names_thing(view.changed, matching)
             and not missing_kind(view.matching, matching, before, view.asks_number)
             and not names_other_edition(view.matching, matching)
-            and not counts_without_naming(view, matching))
+            and not counts_without_naming(view, matching)
+            and not names_no_office_holder(view, matching))
 
 
 def _names_place(sentence: Sentence, place: str) -> bool:
