@@ -36,6 +36,7 @@ from qa.passage_stats import PassageStats
 from qa.question_parts import has_words_of_its_own, own_conjunct, question_parts
 from qa.regions import asked_places, covers, find_regions, main_region
 from qa.relative_year import speaks_of
+from qa.share_base import asked_whole, shares_of_other_wholes
 from qa.terms import (
     QueryTerms,
     coverage,
@@ -620,7 +621,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
     多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
     藏书多少册; a year, not 技术标兵2020名 for 哪一年), for a change asked, the thing that changes named in it
-    (not 技能人才…增长67.3% for 平均工资增长了多少), the edition asked not only another (`edition`: not 省十三届人大
+    (not 技能人才…增长67.3% for 平均工资增长了多少), for a share asked of a whole, a share of it (`share_base`: not
+    占全省比重的40% for 占全国比重), the edition asked not only another (`edition`: not 省十三届人大
     代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not 全国劳模5名 for 是哪几个人), nor
     no one for who holds an office (not 省总工会相关负责人表示 for 负责人叫什么名字)."""
     return (gives_count_in(view.unit, matching, view.matching) and speaks_of(view.relative_year, before + matching)
@@ -634,6 +636,7 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and (scoped := figures_of_group(view.group, matching)) is not None
             and names_part(view.part, before + scoped)
             and names_thing(view.changed, matching)
+            and not (view.asks_number and shares_of_other_wholes(asked_whole(view.matching), matching))
             and not missing_kind(view.matching, matching, before, view.asks_number)
             and not names_other_edition(view.matching, matching)
             and not counts_without_naming(view, matching)
