@@ -21,8 +21,9 @@ _COORDINATED = re.compile(rf"([\u4e00-\u9fff])((?:[{_AND}][\u4e00-\u9fff])+)[两
 _COUNT_END = re.compile(r"\d\s*(?:多|余)?(?:万|亿)?(?:多|余)?[\u4e00-\u9fff%]?$")  # an item ending in its own count
 _LEVEL_ASKED = re.compile(r"([\u4e00-\u9fff])级")
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{1,15})[”」』\"]")
-# words that ask one item on its own, or leave the others out (the item after 不算 … is not asked)
-_ALONE = re.compile(r"单算|单独|单计|单看|光算|光看|只算|仅算")
+# words that ask one item on its own (an "only" adverb, 单 光 只 仅, before a verb of counting, looking or being:
+# 单算, 单独, 光看, 单是, 仅计 …), or leave the others out (the item after 不算 … is not asked)
+_ALONE = re.compile(r"[单光只仅](?:算|独|计|看|是|论)")
 _LEFT_OUT = re.compile(r"(?:不算|不含|不包括|除去|除了)[^，,。；;：:!！?？()（）]*")
 # a clause's last run of items joined by 、, none with a figure of its own, right before a count
 _LISTED_COUNT = re.compile(r"([^，,。；;：:!！?？、\d]+(?:、[^，,。；;：:!！?？、\d]+)+)\d")

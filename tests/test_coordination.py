@@ -57,6 +57,7 @@ EXAMPLES = normalize("累计开展滇池保护治理、地铁建设项目、滇�
 @pytest.mark.parametrize("question, text, item", [
     ("昆明单算技能大师工作室的数量是多少", STUDIOS, "技能大师工作室"),  # one of two nouns with one head, asked alone
     ("昆明名匠工作室有几个（不算技能大师工作室）", STUDIOS, "名匠工作室"),  # the other left out
+    ("光是技能大师工作室昆明有几个", STUDIOS, "技能大师工作室"),  # another "only" adverb before 是
     ("昆明的名匠工作室有几个", STUDIOS, ""),  # asked plainly: the shared count, its wording shown, answers
     ("昆明技能大师工作室和名匠工作室一共多少个", STUDIOS, ""),  # both asked
     ("单算地铁建设项目的劳动竞赛有几场", EXAMPLES, ""),  # no shared head: examples of what is counted
