@@ -35,6 +35,7 @@ from qa.edition import names_other_edition
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
 from qa.question_parts import has_words_of_its_own, own_conjunct, question_parts
+from qa.rate_asked import answers_rate, rate_stem
 from qa.regions import asked_places, covers, find_regions, main_region
 from qa.relative_year import speaks_of
 from qa.share_base import asked_whole, shares_of_other_wholes
@@ -624,7 +625,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     藏书多少册; a year, not 技术标兵2020名 for 哪一年), for a change asked, the thing that changes named in it
     (not 技能人才…增长67.3% for 平均工资增长了多少), for a share asked of a whole, a share of it (`share_base`: not
     占全省比重的40% for 占全国比重), for a count of a kind, not only of those who became something unasked (`became`:
-    not 253名高技能人才被企业评聘为特级技师 for 高技能人才总共有多少), the edition asked not only another (`edition`: not 省十三届人大
+    not 253名高技能人才被企业评聘为特级技师 for 高技能人才总共有多少), for a rate asked by name, a rate or what it is of
+    (`rate_asked`: not 新建两新党组织108个 for 党组织覆盖率), the edition asked not only another (`edition`: not 省十三届人大
     代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not 全国劳模5名 for 是哪几个人), nor
     no one for who holds an office (not 省总工会相关负责人表示 for 负责人叫什么名字)."""
     return (gives_count_in(view.unit, matching, view.matching) and speaks_of(view.relative_year, before + matching)
@@ -640,6 +642,7 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and names_thing(view.changed, matching)
             and not (view.asks_number and shares_of_other_wholes(asked_whole(view.matching), matching))
             and not (view.asks_number and counts_only_those_who_became(view.matching, matching))
+            and (not view.asks_number or answers_rate(rate_stem(view.matching), matching))
             and not missing_kind(view.matching, matching, before, view.asks_number)
             and not names_other_edition(view.matching, matching)
             and not counts_without_naming(view, matching)
