@@ -14,7 +14,6 @@ import re
 
 from qa.terms import synonym_groups, tagged
 
-
 _GIVES_RATE = re.compile(r"%|％|百分之|[一二三四五六七八九十\d]成")
 
 
