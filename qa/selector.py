@@ -50,6 +50,9 @@ _PERSON_CUE = re.compile(r"谁|哪位|什么人|何人|哪一位|哪几位|哪�
 _TIME_CUE = re.compile(r"什么时候|何时|哪一?年|何年|哪一?天|几月|几号|年份|日期|(?<![长短])时间|哪个朝代|什么年代|多久|多长时间")
 # a count asked by a question word, or named by its measure (赛事场次, 技术革新项数, 参赛人次)
 _NUMBER_CUE = re.compile(r"多少|(?<!哪)几|多大|多高|多长|多远|多重|多久|数量|数目|总数|总量|[增涨]幅|[人项个次件家户场条所]数|人次|场次|比例|百分")
+# a list asked (哪些, 哪几家, 有哪, 包括什么): its answer enumerates, as the sentence does with 、
+_LIST_CUE = re.compile(r"哪些|哪几(?![年天月])|有哪|都有什么|包括什么|包括哪|分别是什么")
+_ENUMERATION = re.compile(r"[\u4e00-\u9fff”」]、[“「\u4e00-\u9fff]")
 _ORG_CUE = re.compile(r"哪个(?:单位|部门|机构|组织|公司|企业|学校|大学)|哪些(?:单位|部门|机构|组织)|哪家|什么(?:单位|部门|机构|组织)")
 ORG_SUFFIX = re.compile(r"(?:委员会|总工会|工会|部|厅|局|办公室|政府|公司|集团|大学|学院|协会|中心|银行|组织)")
 # A figure the question names: digits, or a number in words that counts a term, edition or batch (十四届, 第二批).
@@ -63,6 +66,7 @@ FEATURES = (
     "first_sentence", "count_near_term", "question_number_missing", "asks_person_has_name", "asks_org_has_org",
     "doc_pair_weighted", "doc_pair_of_question", "doc_char_weighted", "doc_char_of_question",
     "question_number_not_in_document", "aspect_pair_share", "aspect_char_share", "asks_place_has_place",
+    "asks_list_has_list", "asks_list_no_list",
 )
 # What the verifier reads besides the chosen sentence's features: the ranker's score for it, and the share of
 # the ranker's softmax over its own document's candidates that it takes (1 when it is the only one).
@@ -89,6 +93,7 @@ class QuestionView:
     part: str = ""  # the part of a group it asks a count of (女工 of 技术状元里女工有几名; `asked_part`)
     changed: str = ""  # the thing it asks the change of (平均工资 of 平均工资增长了多少; `changed_thing`)
     group: tuple[str, ...] = ()  # the group it asks a figure within (党代会 of 党代会里工人占多少; `asked_group`)
+    asks_list: bool = False  # it asks which ones (哪些, 哪几家): a list
 
 
 def question_view(question: str) -> QuestionView:
@@ -111,7 +116,8 @@ def question_view(question: str) -> QuestionView:
                         asks_org, tuple(dict.fromkeys(_QUESTION_NUMBER.findall(matching))), unit,
                         relative_year(matching), asked_years(matching), matching,
                         compared_years(matching), asked_part(matching) if asks_number else "",
-                        changed_thing(matching) if asks_number else "", asked_group(matching) if asks_number else ())
+                        changed_thing(matching) if asks_number else "", asked_group(matching) if asks_number else (),
+                        bool(_LIST_CUE.search(spoken)))
 
 
 def names_date(text: str) -> bool:
@@ -257,6 +263,8 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         _held(candidate.document.aspect_pairs, text) / max(1, len(view.pairs)),
         _held(candidate.document.aspect_chars, text) / max(1, len(view.chars)),
         float(view.asks_place and names_another(view, text, "ns")),
+        float(view.asks_list and bool(_ENUMERATION.search(text))),
+        float(view.asks_list and not _ENUMERATION.search(text)),
     ]
 
 

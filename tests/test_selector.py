@@ -92,6 +92,21 @@ def test_a_place_asked_for_is_looked_for_among_the_names_in_the_sentence():
     assert row("玉桂山高196米，是岛上的最高峰")[place] == 0.0
 
 
+def test_a_list_asked_for_is_looked_for_as_an_enumeration_in_the_sentence():
+    view = selector.question_view("昆明把劳动竞赛办到了哪些重大工程上")
+    assert view.asks_list and not selector.question_view("黑龙江高技能人才多少").asks_list
+    has, lacks = selector.FEATURES.index("asks_list_has_list"), selector.FEATURES.index("asks_list_no_list")
+
+    def row(sentence: str) -> list[float]:
+        document = selector.document_view(view, [sentence])
+        return selector.features(view, selector.Candidate(sentence, sentence, document, 0, 0.8, 0.8, 0, 0.5))
+
+    listed = row("累计开展滇池保护治理、地铁建设项目、滇中引水项目等劳动竞赛47场次")
+    assert (listed[has], listed[lacks]) == (1.0, 0.0)
+    single = row("组织300多个职业开展各类技能竞赛594场次")
+    assert (single[has], single[lacks]) == (0.0, 1.0)
+
+
 def test_a_person_is_named_where_the_tagger_splits_off_the_surname_and_not_by_an_office():
     view = selector.question_view("谁作的专题发布")
     assert selector.names_another(view, "总工会党组书记、副主席栾志成围绕深化改革作专题发布", "nr")  # 栾 + 志成
