@@ -31,9 +31,6 @@ YEARS = re.compile(r"(?<![\d.])\d{1,2}\s*年|[一二三四五六七八九十两]
 _CLAUSE_BREAK = re.compile(r"[,;，；。!?！？]")
 PEOPLE_UNIT = re.compile(PEOPLE_UNITS)
 _DIGIT = re.compile(r"\d")
-# A sentence that announces a list without giving it: "共三部分。", "分为四类。", or one that ends in a colon.
-_ANNOUNCES_LIST = re.compile(
-    r"(?:共|分为?|包括|包含)[一二三四五六七八九十两\d]+个?(?:部分|方面|类|项|条|点|步|个)[。；;]?$|[：:]$")
 # A sentence that opens as an item of an enumeration: 第一, 二是, (三), 4.
 _LIST_ITEM = re.compile(r"^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")
 LIST_LOOKAHEAD = 8  # sentences after an announcing one searched for its items
@@ -173,7 +170,7 @@ def run_on_list(excerpt: Excerpt, following: list[Sentence], max_chars: int) -> 
     elaborate on an item, while the answer stays within `max_chars`. Otherwise the excerpt as it is: a
     sentence that only says a list exists does not answer what is on it."""
     sentence = excerpt.sentence
-    if not _ANNOUNCES_LIST.search(normalize(sentence.text)) or not _shows_whole(excerpt):
+    if not selector.ANNOUNCES_LIST.search(normalize(sentence.text)) or not _shows_whole(excerpt):
         return excerpt
     items, length = [], len(excerpt.window.text)
     for i, later in enumerate(following):

@@ -50,9 +50,12 @@ _PERSON_CUE = re.compile(r"谁|哪位|什么人|何人|哪一位|哪几位|哪�
 _TIME_CUE = re.compile(r"什么时候|何时|哪一?年|何年|哪一?天|几月|几号|年份|日期|(?<![长短])时间|哪个朝代|什么年代|多久|多长时间")
 # a count asked by a question word, or named by its measure (赛事场次, 技术革新项数, 参赛人次)
 _NUMBER_CUE = re.compile(r"多少|(?<!哪)几|多大|多高|多长|多远|多重|多久|数量|数目|总数|总量|[增涨]幅|[人项个次件家户场条所]数|人次|场次|比例|百分")
-# a list asked (哪些, 哪几家, 有哪, 包括什么): its answer enumerates, as the sentence does with 、
+# a list asked (哪些, 哪几家, 有哪, 包括什么): its answer enumerates, as the sentence does with 、 or announces
 _LIST_CUE = re.compile(r"哪些|哪几(?![年天月])|有哪|都有什么|包括什么|包括哪|分别是什么")
 _ENUMERATION = re.compile(r"[\u4e00-\u9fff”」]、[“「\u4e00-\u9fff]")
+# A sentence that announces a list without giving it: "共三部分。", "分为四类。", or one that ends in a colon.
+ANNOUNCES_LIST = re.compile(
+    r"(?:共|分为?|包括|包含)[一二三四五六七八九十两\d]+个?(?:部分|方面|类|项|条|点|步|个)[。；;]?$|[：:]$")
 _ORG_CUE = re.compile(r"哪个(?:单位|部门|机构|组织|公司|企业|学校|大学)|哪些(?:单位|部门|机构|组织)|哪家|什么(?:单位|部门|机构|组织)")
 ORG_SUFFIX = re.compile(r"(?:委员会|总工会|工会|部|厅|局|办公室|政府|公司|集团|大学|学院|协会|中心|银行|组织)")
 # A figure the question names: digits, or a number in words that counts a term, edition or batch (十四届, 第二批).
@@ -118,6 +121,11 @@ def question_view(question: str) -> QuestionView:
                         compared_years(matching), asked_part(matching) if asks_number else "",
                         changed_thing(matching) if asks_number else "", asked_group(matching) if asks_number else (),
                         bool(_LIST_CUE.search(spoken)))
+
+
+def _lists(text: str) -> bool:
+    """Whether the sentence (matching form) enumerates (items joined by 、) or announces a list (共三部分。)."""
+    return bool(_ENUMERATION.search(text) or ANNOUNCES_LIST.search(text))
 
 
 def names_date(text: str) -> bool:
@@ -263,8 +271,8 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         _held(candidate.document.aspect_pairs, text) / max(1, len(view.pairs)),
         _held(candidate.document.aspect_chars, text) / max(1, len(view.chars)),
         float(view.asks_place and names_another(view, text, "ns")),
-        float(view.asks_list and bool(_ENUMERATION.search(text))),
-        float(view.asks_list and not _ENUMERATION.search(text)),
+        float(view.asks_list and _lists(text)),
+        float(view.asks_list and not _lists(text)),
     ]
 
 
