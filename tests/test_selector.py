@@ -124,6 +124,7 @@ def test_question_view_reads_the_kind_asked_and_the_figures_named():
     assert selector.question_view("技术革新项数：昆明 vs 龙江").asks_number
     assert selector.question_view("春城的工人先锋号集体数目").asks_number  # a count named as such
     assert selector.question_view("比起2017年，黑龙江技能人才的增幅").asks_number  # a rise is a figure
+    assert selector.question_view("山东党代会里搞技术的专业人员占比").asks_number  # a share, as 比例 and 比重
     assert selector.question_view("昆明和山西的产改起步时间").asks_date  # a time asked by its noun
 
 
