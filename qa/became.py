@@ -1,10 +1,9 @@
-"""A count of those of a kind who became something (253名高技能人才被企业评聘为特级技师, 17名产业工人任兼职副主席)
-counts only them: it does
-not say how many of the kind there are (山东高技能人才总共有多少) unless the question asks about what they became
-(被评聘为特级技师的有多少). A sentence that counts the kind that way, and gives no count of the kind itself
-(高技能人才82.7万人), does not answer a question that names the kind and not what they became, unless the
-question names the kind only within a longer name the sentence counts on its own (最美职工 of 50名“齐鲁最美职工”,
-beside 8名职工入选“全国最美职工”).
+"""A count of those of a kind who became something (253名高技能人才被企业评聘为特级技师) or serve as something
+(17名产业工人任兼职副主席) counts only them: it does not say how many of the kind there are (山东高技能人才总共有
+多少) unless the question asks about what they became (被评聘为特级技师的有多少). A sentence that counts the kind
+that way, and gives no count of the kind itself (高技能人才82.7万人), does not answer a question that names the
+kind and not what they became, unless the question names the kind only within a longer name the sentence counts
+on its own (最美职工 of 50名“齐鲁最美职工”, beside 8名职工入选“全国最美职工”).
 """
 
 from __future__ import annotations
@@ -25,7 +24,8 @@ def counts_only_those_who_became(question: str, text: str) -> bool:
     names 兼职副主席, 职工 does not name 全国最美职工)."""
     for found in _BECAME.finditer(text):
         kind, became = found.groups()
-        named = any(became[at : at + 2] in question and became[at : at + 2] not in kind for at in range(len(became) - 1))
+        pairs = {became[at : at + 2] for at in range(len(became) - 1)}
+        named = any(pair in question and pair not in kind for pair in pairs)
         if (kind in question and not named and not _counts_kind(kind, text)
                 and not _asks_a_longer_name(kind, question, text)):
             return True
