@@ -35,10 +35,10 @@ from qa.edition import names_other_edition
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
 from qa.question_parts import has_words_of_its_own, own_conjunct, question_parts
-from qa.rate_asked import answers_rate, rate_stem
+from qa.rate_asked import answers_rate
 from qa.regions import asked_places, covers, find_regions, main_region
 from qa.relative_year import speaks_of
-from qa.share_base import asked_whole, shares_of_other_wholes
+from qa.share_base import shares_of_other_wholes
 from qa.terms import (
     QueryTerms,
     coverage,
@@ -640,9 +640,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and (scoped := figures_of_group(view.group, matching)) is not None
             and names_part(view.part, before + scoped)
             and names_thing(view.changed, matching)
-            and not (view.asks_number and shares_of_other_wholes(asked_whole(view.matching), matching))
+            and not shares_of_other_wholes(view.whole, matching)
             and not (view.asks_number and counts_only_those_who_became(view.matching, matching))
-            and (not view.asks_number or answers_rate(rate_stem(view.matching), matching))
+            and answers_rate(view.rate, matching)
             and not missing_kind(view.matching, matching, before, view.asks_number)
             and not names_other_edition(view.matching, matching)
             and not counts_without_naming(view, matching)

@@ -23,9 +23,15 @@ class Region:
 
 
 @lru_cache(maxsize=1)
+def _lexicon(path: Path = REGIONS_PATH) -> dict:
+    """regions.yaml, read once for the regions and the abbreviations."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def load_regions(path: Path = REGIONS_PATH) -> tuple[Region, ...]:
     """The place lexicon from regions.yaml."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))["regions"]
+    data = _lexicon(path)["regions"]
     return tuple(
         Region(name, tuple(re.compile(a) for a in entry["aliases"]), entry.get("parent"))
         for name, entry in data.items()
@@ -36,7 +42,7 @@ def load_regions(path: Path = REGIONS_PATH) -> tuple[Region, ...]:
 def load_abbreviations(path: Path = REGIONS_PATH) -> tuple[re.Pattern, dict[str, str]]:
     """A pattern for a list of two or more one-character abbreviations before a count of places (鲁、黑两地,
     晋黑两省, 京津冀地区), and the province each abbreviation names."""
-    province = yaml.safe_load(path.read_text(encoding="utf-8"))["abbreviations"]
+    province = _lexicon(path)["abbreviations"]
     one = "[" + "".join(province) + "]"
     return re.compile(rf"{one}(?:、?{one})+(?=[两二三四五六七八九几]?(?:地|省|区|市))"), province
 

@@ -32,7 +32,9 @@ from qa.baseline_year import asked_years, compared_years
 from qa.changed_thing import changed_thing
 from qa.counted_within import asked_group
 from qa.partitive import asked_part
+from qa.rate_asked import rate_stem
 from qa.relative_year import relative_year
+from qa.share_base import asked_whole
 
 MODEL_PATH = Path(__file__).with_name("selector.json")
 
@@ -97,6 +99,8 @@ class QuestionView:
     changed: str = ""  # the thing it asks the change of (平均工资 of 平均工资增长了多少; `changed_thing`)
     group: tuple[str, ...] = ()  # the group it asks a figure within (党代会 of 党代会里工人占多少; `asked_group`)
     asks_list: bool = False  # it asks which ones (哪些, 哪几家): a list
+    whole: str = ""  # the whole it asks a share of (全国 of 占全国比重; `asked_whole`)
+    rate: str = ""  # what the rate it asks by name is of (覆盖 of 覆盖率; `rate_stem`)
 
 
 def question_view(question: str) -> QuestionView:
@@ -120,7 +124,8 @@ def question_view(question: str) -> QuestionView:
                         relative_year(matching), asked_years(matching), matching,
                         compared_years(matching), asked_part(matching) if asks_number else "",
                         changed_thing(matching) if asks_number else "", asked_group(matching) if asks_number else (),
-                        bool(_LIST_CUE.search(spoken)))
+                        bool(_LIST_CUE.search(spoken)), asked_whole(matching) if asks_number else "",
+                        rate_stem(matching) if asks_number else "")
 
 
 def _lists(text: str) -> bool:
@@ -242,6 +247,7 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
     content = [c for c in text if _CONTENT_CHAR.match(c)]
     novel = sum(c not in view.chars for c in content) / max(1, len(content))
     has_number, has_date = bool(_NUMBER.search(text)), bool(_DATE.search(text))
+    lists = view.asks_list and _lists(text)
     return [
         _share(view.chars, text),
         _share(view.pairs, text),
@@ -271,8 +277,8 @@ def features(view: QuestionView, candidate: Candidate) -> list[float]:
         _held(candidate.document.aspect_pairs, text) / max(1, len(view.pairs)),
         _held(candidate.document.aspect_chars, text) / max(1, len(view.chars)),
         float(view.asks_place and names_another(view, text, "ns")),
-        float(view.asks_list and _lists(text)),
-        float(view.asks_list and not _lists(text)),
+        float(lists),
+        float(view.asks_list and not lists),
     ]
 
 
