@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from core.textnorm import normalize
+from qa.amount_asked import asks_amount
 from qa.asked_unit import asked_unit
 from qa.baseline_year import asked_years, compared_years
 from qa.changed_thing import changed_thing
@@ -101,6 +102,7 @@ class QuestionView:
     asks_list: bool = False  # it asks which ones (哪些, 哪几家): a list
     whole: str = ""  # the whole it asks a share of (全国 of 占全国比重; `asked_whole`)
     rate: str = ""  # what the rate it asks by name is of (覆盖 of 覆盖率; `rate_stem`)
+    amount: bool = False  # it asks an amount by 多少 or 几, which only a numeral states (`amount_asked`)
 
 
 def question_view(question: str) -> QuestionView:
@@ -125,7 +127,7 @@ def question_view(question: str) -> QuestionView:
                         compared_years(matching), asked_part(matching) if asks_number else "",
                         changed_thing(matching) if asks_number else "", asked_group(matching) if asks_number else (),
                         bool(_LIST_CUE.search(spoken)), asked_whole(matching) if asks_number else "",
-                        rate_stem(matching) if asks_number else "")
+                        rate_stem(matching) if asks_number else "", asks_number and asks_amount(matching))
 
 
 def _lists(text: str) -> bool:

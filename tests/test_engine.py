@@ -479,6 +479,7 @@ def test_a_sentence_across_two_chunks_is_described_by_the_closer_whatever_their_
     "山东省十四届人大代表里一线工人占多少",  # the text names the 十三届 deputies
     "昆明的全国劳模是哪几个人",  # 全国劳模5名 counts them, names none
     "山西一共有多少所高职院校",  # 11个市实现高职院校全覆盖 counts cities
+    "2018年昆明产业工人有多少万",  # 自2018年昆明市产改工作启动以来… names the year and no amount
 ])
 def test_a_part_or_a_kind_of_figure_asked_is_not_answered_by_another_figure(engine, question):
     assert engine.ask(question).abstained
