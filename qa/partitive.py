@@ -5,10 +5,11 @@ of the part there are, so a sentence answers only if it names the part: the firs
 after the locative (里, 中, 当中 …), the word that sets the part apart from the rest of the group (女 of
 女代表, 一线 of 一线工人), or a word of its synonym group. The phrase is read by jieba's part-of-speech tags
 (dictionary only): a locative after a noun, then nouns, adjectives or numerals, then 有, 占, 是 … and the
-question word, so 中职学校, 系列里的第几场 and 在两新组织里新成立了几个 ask no part. The part may also follow the
-question word as what the counted ones are (职工书屋里有几个是全国示范的, 技术状元中有多少人是女工): the first word of
-the phrase after 是 or 属于, which jieba may have run into the locative (书屋里 read 书/屋里), so that one is found
-in the characters.
+question word, so 中职学校, 系列里的第几场 and 在两新组织里新成立了几个 ask no part. A relative clause may set the
+part apart instead (技能人才中来自煤矿企业的有多少, 全国劳模中在国企工作的有几位): its noun phrase is the part.
+The part may also follow the question word as what the counted ones are (职工书屋里有几个是全国示范的, 技术状元中有
+多少人是女工): the first word of the phrase after 是 or 属于, which jieba may have run into the locative (书屋里 read
+书/屋里), so that one is found in the characters.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def asked_part(matching: str) -> str:
         while rest and in_noun_phrase(*rest[0]) and not _ASKS_COUNT.match(rest[0][0]):
             phrase.append(rest[0][0])
             rest = rest[1:]
+        if not phrase:
+            phrase, rest = _relative_clause(rest)
         if rest and rest[0][0] == "的":
             rest = rest[1:]
         while rest and rest[0][0] in _LINKS:
@@ -58,6 +61,24 @@ def asked_part(matching: str) -> str:
         if phrase and len(phrase) <= 3 and _ASKS_COUNT.match(following):
             return phrase[0]
     return _counted_are(matching)
+
+
+def _relative_clause(rest: list) -> tuple[list[str], list]:
+    """The noun phrase of a relative clause that sets the part apart (煤矿企业 of 来自煤矿企业的, 国企 of 在国企工作的):
+    a verb or preposition (not a link: 有, 占), then at most three words up to 的, of which the noun phrase's words
+    (the first alone where a verb follows it); and the words from
+    that 的 on. No phrase (and `rest` as it was) where the words after the locative are not so built."""
+    if not rest or not rest[0][1].startswith(("v", "p")) or rest[0][0] in _LINKS:  # 占了就业人口中的 asks no part
+        return [], rest
+    for end in range(1, min(len(rest), 5)):
+        if rest[end][0] == "的":
+            clause = rest[1:end]
+            first = next((at for at, (word, flag) in enumerate(clause) if in_noun_phrase(word, flag)), None)
+            if first is None:
+                return [], rest
+            phrase = [word for word, _ in clause[first:]]
+            return phrase if all(in_noun_phrase(*w) for w in clause[first:]) else phrase[:1], rest[end:]
+    return [], rest
 
 
 def _counted_are(matching: str) -> str:

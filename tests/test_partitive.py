@@ -15,6 +15,8 @@ from qa.partitive import asked_part, names_part
     ("昆明全市职工书屋里有几个是全国示范的", "全国"),  # what the counted ones are, after the question word
     ("技术状元中有多少人是女工", "女工"),
     ("昆明推荐的全国劳模里女职工有几位", "女职工"),  # the group a fixed phrase (全国劳模, tagged l)
+    ("山西技能人才中来自煤矿企业的有多少", "煤矿"),  # a relative clause sets the part apart
+    ("全国劳模中在国企工作的有几位", "国企"),  # a preposition's noun, not the verb after it
 ])
 def test_the_part_of_a_group_a_count_asks_about(question, part):
     assert asked_part(normalize(question)) == part
@@ -26,6 +28,7 @@ def test_the_part_of_a_group_a_count_asks_about(question, part):
     "昆明这几年在两新组织里新成立了几个党组织",  # a verb after the locative
     "山东人大代表里有多少专业技术人员",  # the part after the question word: not read
     "黑龙江高技能人才多少",
+    "营造业在新北市中占了就业人口中的百分之多少",  # 占 links the share, it sets no part apart
     "全国最美职工里有几个是山东的",  # a place: the documents about it answer in their own words (我省)
 ])
 def test_questions_that_ask_no_part(question):
