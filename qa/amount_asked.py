@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from qa.question_parts import WHO
 from qa.terms import tagged
 
 # a year or an order asked, or something else asked beside the numeral (在哪个区域…每隔几天: a place)
-_ASKS_OTHER = re.compile(r"(?:几|多少)年|第几|哪|什么|谁|何")
+_ASKS_OTHER = re.compile(rf"(?:几|多少)年|第几|哪|什么|{WHO}|何")
 # a calendar date: a year (2018年, 二〇一八年) with its month and day, a numeric date, or a month and day
 _DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[〇零一二三四五六七八九]{4}年"
                    r"|\d{4}\s*[-/.－]\s*\d{1,2}(?:\s*[-/.－]\s*\d{1,2})?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")

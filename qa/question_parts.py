@@ -10,8 +10,11 @@ import re
 from itertools import pairwise
 
 _CUT = re.compile(r"[，,？?；;。！!]+|\s+")
-# Words that ask: a part holds one of them. 吗/呢 only mark a question, they do not ask something further.
-_ASKING = re.compile(r"什么|怎么|怎样|如何|哪|谁|为什么|为何|多少|多大|多高|多长|几|啥|何时|是否")
+# 谁 asking who, not which of the things compared is more (山西跟黑龙江谁多, 谁更高), which each one's figure answers
+WHO = r"谁(?!(?:更|最)?[多少高低大小强弱快慢长短早晚](?:一些|一点|些|点)?(?:[呢啊吧？?，,。；;\s]|$))"  # not 谁多次拜访
+# Words that ask: a part holds one of them. 吗/呢 only mark a question, they do not ask something further, and a
+# comparison (谁多) asks what the part beside it asks (各多少) of each.
+_ASKING = re.compile(rf"什么|怎么|怎样|如何|哪|{WHO}|为什么|为何|多少|多大|多高|多长|几|啥|何时|是否")
 
 
 def question_parts(question: str) -> list[str]:

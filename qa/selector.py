@@ -33,6 +33,7 @@ from qa.baseline_year import asked_years, compared_years
 from qa.changed_thing import changed_thing
 from qa.counted_within import asked_group
 from qa.partitive import asked_part
+from qa.question_parts import WHO
 from qa.rate_asked import rate_stem
 from qa.relative_year import relative_year
 from qa.share_base import asked_whole
@@ -49,7 +50,7 @@ _DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]?[个名人家项次年月日位种座条所倍]")
 _CALENDAR_DATE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十〇零]{2,4}年")
 _DATE = re.compile(_CALENDAR_DATE.pattern + "|世纪|朝|时期|年代")  # a date, or a period
-_PERSON_CUE = re.compile(r"谁|哪位|什么人|何人|哪一位|哪几位|哪几个人|哪些人|姓名|叫什么名字")
+_PERSON_CUE = re.compile(rf"{WHO}|哪位|什么人|何人|哪一位|哪几位|哪几个人|哪些人|姓名|叫什么名字")
 _TIME_CUE = re.compile(r"什么时候|何时|哪一?年|何年|哪一?天|几月|几号|年份|日期|(?<![长短])时间|哪个朝代|什么年代|多久|多长时间")
 # a count asked by a question word, or named by its measure (赛事场次, 技术革新项数, 参赛人次)
 _NUMBER_CUE = re.compile(r"多少|(?<!哪)几|多大|多高|多长|多远|多重|多久|数量|数目|总数|总量|[增涨]幅|[人项个次件家户场条所]数|人次|场次|比例|比重|占比|百分")

@@ -220,6 +220,11 @@ def test_a_question_asking_two_things_gets_both_each_cited_in_the_order_asked(en
     assert len(answer.answer) <= 120  # one document: both lines cut to what their part asks
 
 
+def test_places_compared_by_who_has_more_are_each_answered_with_their_figure(engine):
+    answer = engine.ask("技能人才总量上，昆明跟山西谁多，各是多少")  # 谁多 asks no person
+    assert "137.76万人" in answer.answer and "546万人" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("question, figures", [
     ("山东有几名大国工匠，培育了多少省级全员创新企业", ("7名", "150家")),
     ("山东建了多少个劳模和工匠人才创新工作室，中职学生升学比例多少", ("631个", "70%")),

@@ -21,6 +21,7 @@ def test_a_question_asking_several_things_is_cut_into_them(question, parts):
     "山西高技能人才多少",
     "昆明安康杯每年有多少家单位、多少个班组参加",  # one clause listing two counts: one part
     "黑龙江，高技能人才多少？",
+    "技能人才总数上，山东跟昆明谁多，各多少",  # the comparison asks what 各多少 asks
     "",
 ])
 def test_a_question_asking_one_thing_is_its_own_only_part(question):

@@ -116,6 +116,8 @@ def test_a_person_is_named_where_the_tagger_splits_off_the_surname_and_not_by_an
 
 def test_question_view_reads_the_kind_asked_and_the_figures_named():
     assert selector.question_view("黑龙江产改新闻发布会是谁作的发布").asks_person
+    assert selector.question_view("18世纪时，谁多次拜访纽西兰").asks_person
+    assert not selector.question_view("高技能人才山西跟昆明谁更多").asks_person  # a comparison, not who
     assert selector.question_view("山西产改是哪一年启动的").asks_date
     numeric = selector.question_view("黑龙江2019年高技能人才有多少")
     assert numeric.asks_number and not numeric.asks_date and numeric.numbers == ("2019",)
