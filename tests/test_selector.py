@@ -105,6 +105,10 @@ def test_a_list_asked_for_is_looked_for_as_an_enumeration_in_the_sentence():
     assert (listed[has], listed[lacks]) == (1.0, 0.0)
     single = row("组织300多个职业开展各类技能竞赛594场次")
     assert (single[has], single[lacks]) == (0.0, 1.0)
+    quoted = row("建立企业‘首席技师’ ‘技能专家’ ‘特级技师’等制度")  # quoted items side by side enumerate too
+    assert (quoted[has], quoted[lacks]) == (1.0, 0.0)
+    assert row("培育“鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名")[has] == 1.0
+    assert row("形成“技术提升有待遇,技能转化有激励”的鲜明导向")[has] == 0.0  # one quotation
 
 
 def test_a_person_is_named_where_the_tagger_splits_off_the_surname_and_not_by_an_office():
