@@ -21,7 +21,7 @@ from qa.terms import synonym_groups, tagged
 LOCATIVES = frozenset(("里", "中", "当中", "之中", "里头", "里面"))
 # words between the part and the question word: 有, 占了, 要占, 至少要占 …
 _LINKS = frozenset(("有", "占", "是", "要", "能", "达", "达到", "为", "得", "共", "一共", "总共", "了", "至少", "大概"))
-_ASKS_COUNT = re.compile(r"多少|几|百分之|多大")
+_ASKS_COUNT = re.compile(r"多少|几|百分之|多大|比例|比重|占比")  # a count, or a share (女同志的比例)
 # a locative after a character, 有, the question word (and a measure word or 人), 是 or 属于 and the part to the end
 _COUNTED_ARE = re.compile(r"[\u4e00-\u9fff](?:" + "|".join(sorted(LOCATIVES, key=lambda w: (-len(w), w)))
                           + r")有(?:多少|几)[\u4e00-\u9fff]?(?:是|属于)([\u4e00-\u9fff]{1,10}?)的?[?？。]?$")

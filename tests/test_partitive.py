@@ -17,6 +17,7 @@ from qa.partitive import asked_part, names_part
     ("昆明推荐的全国劳模里女职工有几位", "女职工"),  # the group a fixed phrase (全国劳模, tagged l)
     ("山西技能人才中来自煤矿企业的有多少", "煤矿"),  # a relative clause sets the part apart
     ("全国劳模中在国企工作的有几位", "国企"),  # a preposition's noun, not the verb after it
+    ("昆明技能人才当中女同志的比例", "女"),  # a share of the part asked
 ])
 def test_the_part_of_a_group_a_count_asks_about(question, part):
     assert asked_part(normalize(question)) == part
