@@ -26,6 +26,7 @@ def test_an_amount_asked_by_a_numeral_question_word(question, asked):
     ("2020年以来,黑龍江省籌集4.8億元", True),  # an amount beside a year
     ("本站共两层。", True),
     ("粮食作物播种面积约占全省总播种面积的四分之三左右", True),
+    ("县级以上地方政府与同级地方总工会全部建立联席会议制度", True),  # a word of quantity
 ])
 def test_an_amount_is_a_numeral_outside_the_dates(text, stated):
     assert states_amount(normalize(text)) is stated
