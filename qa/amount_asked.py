@@ -3,8 +3,9 @@
 多少 and 几 (as jieba tags them numerals: 多少, 几层, 几成; not 几乎, 几何 or 几内亚) ask how many or how much, which
 only a numeral states (247.19万, 两层, 八成, 四分之三, 半数) or a word of quantity (全部建立, 大多数). A calendar
 date (2018年, 2024-11-05, 11月5日) says when, not how many, so a sentence whose only figures are dates
-(自2018年昆明市产改工作启动以来…) does not answer 那年产业工人有多少万. A question that asks a year or an order (西元几年, 多少年, 第几), or asks something else
-beside the numeral (在哪个区域运作，并每隔几天…), is left to the other checks.
+(自2018年昆明市产改工作启动以来…) does not answer 那年产业工人有多少万. A question that asks a year or an order
+(西元几年, 多少年, 第几), or asks something else beside the numeral (在哪个区域运作，并每隔几天…), is left to the
+other checks.
 """
 
 from __future__ import annotations

@@ -64,10 +64,10 @@ def asked_part(matching: str) -> str:
 
 
 def _relative_clause(rest: list) -> tuple[list[str], list]:
-    """The noun phrase of a relative clause that sets the part apart (煤矿企业 of 来自煤矿企业的, 国企 of 在国企工作的):
-    a verb or preposition (not a link: 有, 占), then at most three words up to 的, of which the noun phrase's words
-    (the first alone where a verb follows it); and the words from
-    that 的 on. No phrase (and `rest` as it was) where the words after the locative are not so built."""
+    """The noun phrase of a relative clause that sets the part apart (煤矿企业 of 来自煤矿企业的, 国企 of 在国企工作的),
+    and the words from its 的 on: a verb or preposition (not a link: 有, 占), then at most three words up to 的, of
+    which the noun phrase's words (the first alone where a verb follows it). No phrase (and `rest` as it was) where
+    the words after the locative are not so built."""
     if not rest or not rest[0][1].startswith(("v", "p")) or rest[0][0] in _LINKS:  # 占了就业人口中的 asks no part
         return [], rest
     for end in range(1, min(len(rest), 5)):
