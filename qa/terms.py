@@ -79,12 +79,19 @@ def synonym_groups() -> dict[str, tuple[str, ...]]:
     return table
 
 
+# the count of the places just listed (鲁晋两省, 山西、黑龙江两地, once their names are blanked): it says how many
+# places are asked, not what, and whether a collection holds 两省 as a word must not move the answer
+_COUNT_OF_PLACES = re.compile(r"(?<= )[、和与及跟 ]*[两二三四五六七八九十几]个?(?:省区市|省市|省份|省区|省|地区|地|市|县|区|城市|城)")
+
+
 def _question_tokens(question: str) -> list[tuple[str, int, int]]:
-    """jieba tokens of the question's matching form with place names blanked out. No HMM guessing of
-    unknown words: it glues question words to content (多少项产改); the corpus merges real compounds back."""
+    """jieba tokens of the question's matching form with place names, and the count of places after them,
+    blanked out. No HMM guessing of unknown words: it glues question words to content (多少项产改); the corpus
+    merges real compounds back."""
     matching = normalize(question)
     for _, start, end in reversed(find_regions(question)):
         matching = matching[:start] + " " * (end - start) + matching[end:]
+    matching = _COUNT_OF_PLACES.sub(lambda m: " " * len(m.group()), matching)
     matching = _INTERROGATIVE_PHRASE.sub(lambda m: " " * len(m.group()), matching)
     return [(w, s, e) for w, s, e in jieba_tokenizer().tokenize(matching, HMM=False) if w.strip()]
 

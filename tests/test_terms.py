@@ -20,6 +20,12 @@ def test_a_compound_the_corpus_holds_keeps_its_inner_function_word():
         "机炮虽然" not in words("机炮虽然有不少优点", corpus="机炮虽然威力大")
 
 
+def test_the_count_of_the_places_listed_is_no_term_whatever_the_collection_holds():
+    for corpus in ("两省产改评价等级", "产改评价等级"):  # whether a passage holds 两省 must not matter
+        assert words("鲁晋两省产改评价都得了啥等级", corpus) == ["产改评价", "等级"]
+    assert "两省干部" in words("两省干部有多少", corpus="两省干部")  # no places listed before it: content
+
+
 def test_function_words_come_from_the_tagger():
     assert {"但", "在", "谁", "的"} <= function_words("但在谁的调停下")
     assert not {"技能", "人才", "黑龙江"} & function_words("黑龙江高技能人才多少")
