@@ -629,8 +629,8 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     not 253名高技能人才被企业评聘为特级技师 for 高技能人才总共有多少), for a rate asked by name, a rate or what it is of
     (`rate_asked`: not 新建两新党组织108个 for 党组织覆盖率), for an amount asked by 多少 or 几, a numeral outside the
     dates (`amount_asked`: not 自2018年…启动以来 for 2018年产业工人有多少万), the edition asked not only another
-    (`edition`: not 省十三届人大代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not 全国劳模5名 for 是哪几个人), nor
-    no one for who holds an office (not 省总工会相关负责人表示 for 负责人叫什么名字)."""
+    (`edition`: not 省十三届人大代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not
+    全国劳模5名 for 是哪几个人), nor no one for who holds an office (not 省总工会相关负责人表示 for 负责人叫什么名字)."""
     return (gives_count_in(view.unit, matching, view.matching) and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
