@@ -16,8 +16,10 @@ sentences that set none, are left to the other checks.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from qa.partitive import LOCATIVES, names_group
+from qa.regions import find_regions
 from qa.terms import tagged
 
 _CLAUSE_END = "，,；;。：:、"
@@ -30,18 +32,27 @@ _FIGURE = re.compile(r"\d|[〇零一二三四五六七八九十百千万亿]{2,}
 
 def asked_group(matching: str) -> tuple[str, ...]:
     """The words of the noun phrase naming the group a question asks a figure within (党代会, 代表 of 山东党代会代表
-    中工人占多少), places and numerals left out (山东里 is where, not among whom); () when it names none."""
-    words = tagged(matching)
+    中工人占多少), places (by jieba's tag or the place names: 鲁 of 鲁省人大) and numerals left out (山东里 is
+    where, not among whom); () when it names none."""
+    words, places = tagged(matching), _place_characters(matching)
+    starts = list(accumulate((len(word) for word, _ in words), initial=0))
     for at, (word, _) in enumerate(words):
         if word in LOCATIVES and at:
             phrase = []
-            for before, flag in reversed(words[:at]):
+            for index in reversed(range(at)):
+                before, flag = words[index]
                 if not names_group(before, flag):
                     break
-                if flag not in ("ns", "m"):  # a place says where; a numeral (一次, 第十二次) is read by edition
+                in_place = set(range(starts[index], starts[index + 1])) <= places
+                if flag not in ("ns", "m") and not in_place:  # a numeral (第十二次) is read by edition
                     phrase.insert(0, before)
             return tuple(phrase) if "".join(phrase) and len(phrase[-1]) >= 2 else ()
     return ()
+
+
+def _place_characters(matching: str) -> set[int]:
+    """The positions of the characters that name places (鲁 of 鲁省, which jieba may tag a person's name)."""
+    return {at for _, start, end in find_regions(matching) for at in range(start, end)}
 
 
 def _holds_in_order(word: str, phrase: str) -> bool:

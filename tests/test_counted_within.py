@@ -16,6 +16,7 @@ REPRESENTATIVES = normalize("国有企业各级党代会、团代会按一定比
     ("山西国企一线工人在团代会里的比例不低于多少", ("团代会",)),  # the locative after the question's subject
     ("昆明推荐的全国劳模里女职工有几位", ("全国劳模",)),  # a fixed phrase (tagged l) names a group too
     ("山东里工人有多少", ()),  # a place is where, not among whom
+    ("帮我查下鲁省十三届人大里头一线工人代表所占百分比", ("省", "人大")),  # 鲁 names 山东 (jieba: a person's name)
     ("黑龙江高技能人才多少", ()),
 ])
 def test_the_group_a_question_asks_a_figure_within(question, group):
@@ -56,3 +57,8 @@ def test_sentences_that_set_no_group_or_a_figure_outside_any_are_read_whole():
                             (("影片",), "尤其在《惊蛰》一片中的表现,为她囊括该年度几乎所有重要的奖项"),
                             ((), DELEGATES)]:
         assert figures_of_group(group, normalize(sentence)) == normalize(sentence)
+
+
+def test_a_province_named_by_its_one_character_name_does_not_set_the_group_apart():
+    group = asked_group(normalize("帮我查下鲁省十三届人大里头一线工人代表所占百分比"))
+    assert "一线工人74名,占8.2%" in figures_of_group(group, DELEGATES)
