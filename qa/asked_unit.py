@@ -3,7 +3,9 @@
 A count in another unit answers another question: 100项 competitions for 劳动模范多少名, 15家 firms for
 首席技师多少人. 个 is the classifier any count may be asked or given in, so 多少个 asks no unit and 322个
 answers 多少家, where it counts what is asked: not 11个市实现高职院校全覆盖 (cities) for 多少所高职院校, nor
-五个一体化 for 分几部分; 人, 名, 位 and 人次 all count people, so each answers the others (and 个 none of them).
+五个一体化 for 分几部分. So does a count of things in another classifier (劳动和技能竞赛7.79万项 for 竞赛多少场:
+a text may count the same things otherwise); 人, 名, 位 and 人次 all count people, so each answers the others
+(and no classifier of things answers them).
 A sum of money is asked by 多少钱 or by a noun whose head names money (多少奖金, 扶持经费有多少: a compound's
 last character is its head, and 钱, 金, 费, 款, 薪 and 贴 name money), and answered only by an amount in a currency;
 a share asked as 百分之几 is answered by a percentage; a count of a noun whose head names people (多少产业工人,
@@ -29,6 +31,8 @@ _AGE_ASKED = re.compile(r"(?:年龄|岁数|年纪)(?:是|有|为|在)?(?:多少|
 PEOPLE_UNITS = "人|名|位"  # each counts people, so each answers the others
 _PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times) too: 80万人次 or 80万人, never 322个
 _MEASURES = frozenset(("元", "%", "倍", "岁"))  # amounts, not things counted: 个 does not give them
+# the classifiers of things counted, any of which may give a count asked in another (7.79万项 for 多少场竞赛)
+_COUNTERS = "|".join(unit for unit in UNITS.split("|") if unit not in _PEOPLE | _MEASURES)
 # an amount, not an ordinal (第一部分 says which part, not how many)
 AMOUNT = r"(?<![第\d一二三四五六七八九十百千两])(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
 # a count of people with no classifier, in figures straight before the noun of the people counted (36万职工,
@@ -67,10 +71,11 @@ def _asks_how_many_of(matching: str, heads: str, longest: int) -> bool:
 
 
 def gives_count_in(unit: str, text: str, question: str = "") -> bool:
-    """Whether the text gives a counted amount in `unit`: 人, 名, 位 and 人次 count people; 个 answers any other
-    classifier (322个 for 多少家) where it counts what the `question` asks (`_counts_the_asked`: not 11个市 for
-    多少所高职院校, nor 五个一体化 for 分几部分), and no measure (元, %, 倍); a count of people may also stand
-    straight before the noun of the people counted (36万职工). True when no unit is asked."""
+    """Whether the text gives a counted amount in `unit`: 人, 名, 位 and 人次 count people; 个 or any other
+    classifier of things answers one of things (322个 for 多少家, 7.79万项 for 多少场) where it counts what the
+    `question` asks (`_counts_the_asked`: not 11个市 for 多少所高职院校, nor 五个一体化 for 分几部分), and no
+    measure (元, %, 倍); a count of people may also stand straight before the noun of the people counted
+    (36万职工). True when no unit is asked."""
     if not unit:
         return True
     matching = normalize(text)
@@ -89,14 +94,14 @@ def gives_count_in(unit: str, text: str, question: str = "") -> bool:
     asked = normalize(question)
     return any(_counts_the_asked(matching[max(0, found.start() - 2) : found.start()],
                                  matching[found.end() : found.end() + 2], asked)
-               for found in re.finditer(rf"{AMOUNT}个", matching))
+               for found in re.finditer(rf"{AMOUNT}(?:{_COUNTERS})", matching))
 
 
 def _counts_the_asked(before: str, after: str, question: str) -> bool:
-    """Whether a count in 个 between `before` and `after` (the two characters on each side) counts what the
-    question asks: a noun after it that the question names (322个职工驿站 for 多少家职工驿站), or none after it and
-    none before it or one sharing a character with the question (职工驿站322个 for 多少家驿站, not 专业23个 for
-    几家工匠学院; with no question, any)."""
+    """Whether a count in a classifier of things (个, 项 …) between `before` and `after` (the two characters on
+    each side) counts what the question asks: a noun after it that the question names (322个职工驿站 for
+    多少家职工驿站), or none after it and none before it or one sharing a character with the question (职工驿站322个
+    for 多少家驿站, not 专业23个 for 几家工匠学院; with no question, any)."""
     noun = re.match(r"[\u4e00-\u9fff]+", after)
     if noun is not None:
         return noun.group() in question

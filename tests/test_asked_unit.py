@@ -60,8 +60,12 @@ def test_whether_a_text_gives_a_count_in_the_unit(unit, text, gives):
     ("昆明有多少家职工驿站", "打造职工驿站322个", True),  # nothing after 个
     ("昆明有多少家驿站", "打造职工驿站322个", True),  # the noun before 322个 shares a character with the question
     ("昆明建了几家工匠学院", "14所院校增设新能源汽车运用与维修等专业23个", False),  # 23个 counts majors
+    ("山西搞的劳动技能竞赛有多少场", "全省组织开展劳动和技能竞赛7.79万项", True),  # 项 counts the 竞赛 asked
+    ("屈臣氏在香港设有多少家分店", "现时在香港共有28间分店", True),  # 间 counts the shops (CMRC 2018)
+    ("山西搞的劳动技能竞赛有多少场", "取得专利10362项", False),  # 项 counts patents
+    ("山西劳动竞赛选了多少名技能带头人", "全省组织开展劳动和技能竞赛7.79万项", False),  # people: never 项
 ])
-def test_a_count_in_ge_answers_another_classifier_where_it_counts_what_is_asked(question, text, gives):
+def test_a_count_in_another_classifier_of_things_answers_where_it_counts_what_is_asked(question, text, gives):
     assert gives_count_in(asked_unit(question), normalize(text), normalize(question)) is gives
 
 
