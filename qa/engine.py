@@ -612,9 +612,10 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     """Whether a sentence can answer in the terms asked: a count in the unit asked (not 100项 for 多少名), a year
     asked relative to its document (今年) named in it or in the sentence before (not a cumulative 累计), a year
     asked by number not named only as a baseline (not 较2017年增长 for 2017年有多少) and, for a count, named in
-    it or the sentence before unless its document (`dated`: its year) is of that year (not a 2023 report's
-    631个 for 2020年有多少个), a year asked as a baseline (比2017年多了多少) named in it or the sentence before
-    (not a level, or a rise since some other time), the rank asked (not 副主席 for 主席) and, for a count, the
+    it or the sentence before unless its document (`dated`: its year) is of that year and they count from no
+    other (not a 2023 report's 631个 for 2020年有多少个, nor a 2024 one's total since 2020 for 2024年新建了几个),
+    a year asked as a baseline (比2017年多了多少) named in it or the sentence before (not a level, or a rise
+    since some other time), the rank asked (not 副主席 for 主席) and, for a count, the
     level or quoted name asked counted on its own (not 省、市级工匠学院80余家 for 省级工匠学院有多少家, nor
     “鲁班首席工匠”“齐鲁大工匠”“齐鲁工匠”314名 for 齐鲁大工匠有多少名; `quoted`: the sentence's matching form with its
     quotation marks; nor 技能大师工作室、名匠工作室120个 for 单算技能大师工作室) and the part of a group

@@ -36,6 +36,11 @@ def test_a_year_asked_is_named_by_the_text_or_dates_its_document():
     assert names_asked_year(("2020",), "2020年以来,扶持职工创新项目200余项")
     assert not names_asked_year(("2020",), "劳模和工匠人才创新工作室631个")  # the report's present figure
     assert names_asked_year(("2024",), "今年,5人入选大国工匠培育名单", dated="2024")
+    # a 2024 report's total counted since 2020 is not 2024's; a baseline year does not count from it
+    assert not names_asked_year(("2024",), "2020年以来,筹集4.8亿元。建成工会驿站3786个", dated="2024")
+    assert not names_asked_year(("2024",), "自2018年产改工作启动以来,发展党员1300余名", dated="2024")
+    assert names_asked_year(("2024",), "技能人才264.3万人,较2017年增长67.3%", dated="2024")
+    assert names_asked_year(("2024",), "2024年以来,建成工会驿站100个", dated="2024")  # made up
     assert not names_asked_year(("2020",), "编号120201的项目")  # digits inside a longer number
     assert names_asked_year(("2019", "2020"), "2019年新建10个")  # one of the years asked is enough
     assert names_asked_year((), "累计服务1493万人次")  # no year asked
