@@ -27,6 +27,19 @@ _CHANGE_VERB = "增加|增长|提高|提升|上升|减少|下降|降低|涨|增|
 CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
                           r"(?:多少|几|百分之)")
 
+# a share asked: what something takes up (占全省技能人才的比例, 占多少, 几成) with nothing after the question
+# word, not a count (占几家), an area (占地多大) nor a proportion the question only names (按什么比例确定)
+SHARE_ASKED = re.compile(r"(?:占(?!地|据|领|用)[^，,。？?；;]{0,14}?(?:多少|几成|百分之几|多大)(?:的?(?:比例|比重|份额))?"
+                         r"|(?:比例|比重|占比|百分比|份额|几成)(?:是|为|有|达到?|在|大概|约|大约)?(?:多少|几|多大)?)"
+                         r"(?:呢|啊|吗)?(?=[？?，,。；;]|$)")
+# a share stated: a percentage, 百分之…, 七成, 三分之一, 半数, 大多数
+_SHARE = (r"\d[\d.]*\s*[%％]|百分之[零〇一二三四五六七八九十百点两]|[一二三四五六七八九两\d]成"
+          r"|[一二三四五六七八九十\d]+分之|半数|一半|多数|大部分|少数")
+# a change asked as a share (增长百分比, 比例提高了多少), which a change answers
+_CHANGE_OF_SHARE_ASKED = re.compile(rf"{CHANGE_ASKED.pattern}|(?:{_CHANGE_VERB})(?:的|了)?(?:百分比|比例|比重|幅度)")
+# a change given as a percentage, with those joined to it (分别增长67.3%和50.9%): a rise, not a share
+_CHANGE_OF_SHARE = re.compile(rf"(?:{_CHANGE_VERB})了?(?:约|近|超过?|逾)?(?:{_SHARE})(?:[和、及与](?:{_SHARE}))*")
+
 
 @dataclass(frozen=True)
 class FigureKind:
@@ -35,6 +48,8 @@ class FigureKind:
     given: re.Pattern  # in the text's matching form
     reads_before: bool = False  # the sentence before may give it (a yearly figure: 年均组织…，…参加)
     of_a_figure: bool = False  # asked only where the question asks a figure (每年 qualifies a 多少, not a 什么标准)
+    unless: re.Pattern | None = None  # not asked where the question matches this (a share's change: 比例提高了多少)
+    besides: re.Pattern | None = None  # figures of another kind, set aside before looking (增长67.3%: no share)
 
 
 KINDS = (
@@ -54,6 +69,11 @@ KINDS = (
                           r"[^，,。？?；;]{0,8}?(?:多少|几)"),
                re.compile(r"每|均|各|/|／|一(?:天|日|周|个?月|人|次|届|小时)"),
                of_a_figure=True),
+    FigureKind("tens of thousands", re.compile(r"(?:多少|几)[十百千]?万"),
+               re.compile(rf"{_NUMERAL}\s*(?:多|余)?[万亿]|\d{{5,}}|\d{{1,3}}(?:,\d{{3}})+")),
+    FigureKind("hundreds of millions", re.compile(r"(?:多少|几)[十百千]?亿"),
+               re.compile(rf"{_NUMERAL}\s*(?:多|余)?亿|\d{{9,}}|\d{{1,3}}(?:,\d{{3}}){{2,}}|\d{{5,}}\s*万")),
+    FigureKind("share", SHARE_ASKED, re.compile(_SHARE), unless=_CHANGE_OF_SHARE_ASKED, besides=_CHANGE_OF_SHARE),
     FigureKind("year",
                re.compile(r"哪一?年|何年|年份"),
                re.compile(r"\d+\s*年|[一二三四五六七八九十〇零元两]年|年[初末底间代]|\d{4}\s*[-－–/.]"),
@@ -64,13 +84,15 @@ KINDS = (
 def asked_kinds(question: str, asks_figure: bool = True) -> tuple[FigureKind, ...]:
     """The kinds of figure the question (matching form) asks; `asks_figure`: whether it asks a figure at all
     (a count, an amount, a share), without which a kind of a figure (`of_a_figure`) is not asked."""
-    return tuple(kind for kind in KINDS if kind.asked.search(question) and (asks_figure or not kind.of_a_figure))
+    return tuple(kind for kind in KINDS if kind.asked.search(question) and (asks_figure or not kind.of_a_figure)
+                 and not (kind.unless and kind.unless.search(question)))
 
 
 def missing_kind(question: str, text: str, before: str = "", asks_figure: bool = True) -> str:
     """The name of the first kind of figure the question asks that the text does not give ("" when none is
     missing); `before` is the sentence before the text. All in matching form."""
     for kind in asked_kinds(question, asks_figure):
-        if not kind.given.search(before + text if kind.reads_before else text):
+        read = before + text if kind.reads_before else text
+        if not kind.given.search(kind.besides.sub(" ", read) if kind.besides else read):
             return kind.name
     return ""

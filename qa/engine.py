@@ -624,8 +624,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     50% for 团代会里的比例, nor 人大代表's 专业技术人员159名 for 党代会代表中专业技术人员) and the kind of figure
     asked given (`asked_kind`: a rank, not 优秀等次 for 在全国排第几; a change, not 总量达546万人 for 比五年前增加了
     多少; a yearly figure, not 启用314.9万元资金 for 一年的投入; a figure per unit, not 职工书屋2331个 for 平均每个
-    藏书多少册; a year, not 技术标兵2020名 for 哪一年), for a change asked, the thing that changes named in it
-    (not 技能人才…增长67.3% for 平均工资增长了多少), for a share asked of a whole, a share of it (`share_base`: not
+    藏书多少册; a year, not 技术标兵2020名 for 哪一年; a share, not 增长67.3% for 占技能人才的比例; an amount of
+    the size asked, not 8% for 多少亿), for a change asked, the thing that changes named in it (not
+    技能人才…增长67.3% for 平均工资增长了多少), for a share asked of a whole, a share of it (`share_base`: not
     占全省比重的40% for 占全国比重), for a count of a kind, not only of those who became something unasked (`became`:
     not 253名高技能人才被企业评聘为特级技师 for 高技能人才总共有多少), for a rate asked by name, a rate or what it is of
     (`rate_asked`: not 新建两新党组织108个 for 党组织覆盖率), for an amount asked by 多少 or 几, a numeral outside the

@@ -57,6 +57,19 @@ def test_the_kind_of_figure_asked(question, kinds):
     ("从哪一年开始的", "自2018年昆明市产改工作启动以来", ""),
     ("承久之乱于何年爆发", "承久3年5月14日,后鸟羽上皇下达了讨伐的院宣", ""),  # a year of an era
     ("哪一年开始的", "涌现出技术状元506名、优秀技术标兵998名、技术标兵2020名", "year"),  # 2020名 counts people
+    ("黑龙江高技能人才占全省技能人才的比例", "技能人才264.3萬人、高技能人才82.7萬人,較2017年分別增長67.3%和50.9%",
+     "share"),  # both percentages are rises
+    ("高技能人才占技能人才的比例是多少", "高技能人才占技能人才的比例提高到30%", ""),  # the level it rose to
+    ("一线工人占多少", "一线工人74名,占8.2%", ""),
+    ("教育经费几成用于一线", "确保60%以上专项用于一线职工的教育和培训", ""),
+    ("黑龙江技能人才增长百分比", "較2017年分別增長67.3%和50.9%", ""),  # a change asked as a share
+    ("国有企业占几家", "培育省级全员创新企业150家", ""),  # a count, not a share
+    ("斯韦阿兰占地多大", "斯韦阿兰占地91,098平方公里", ""),  # an area (CMRC 2018)
+    ("山西国企职工教育经费一年总额有多少亿", "按职工工资总额的8%足额提取职工教育经费", "hundreds of millions"),
+    ("山西国企职工教育经费一年总额有多少亿", "黑龙江省筹集4.8亿元", ""),
+    ("昆明产业工人有多少万", "助力1993名产业工人提升学历", "tens of thousands"),
+    ("昆明产业工人有多少万", "产业工人数量达到247.19万", ""),
+    ("人口有几十万", "人口为2,345,000人", ""),  # made up: digits grouped by thousands
 ])
 def test_a_text_gives_the_kind_of_figure_asked_or_not(question, text, missing):
     assert missing_kind(normalize(question), normalize(text)) == missing
@@ -72,3 +85,7 @@ def test_a_yearly_figure_is_asked_only_where_a_figure_is_asked():
 
 def test_a_yearly_figure_may_stand_in_the_sentence_before():
     assert missing_kind("每年多少职工参加", "36万职工参加", before="年均组织3700余家单位") == ""
+
+
+def test_a_share_only_named_is_not_asked():
+    assert [kind.name for kind in asked_kinds(normalize("团代会按什么比例确定一线工人代表"))] == []
