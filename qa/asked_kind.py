@@ -1,5 +1,5 @@
-"""The kind of figure a question asks besides a plain count — a rank, a change, a figure per year or per unit, a
-year — and whether a text gives a figure of that kind.
+"""The kind of figure a question asks besides a plain count — a rank, a change, a figure per year or per unit, an
+amount of a size, a share, a year — and whether a text gives a figure of that kind.
 
 - A rank (在全国排第几, 第几名) is answered by an ordinal (第八位, 排行全美第五, 位列22名) or a word that places
   (首位, 之首, 前列), not by a level (546万人) or a rating (优秀等次).
@@ -12,6 +12,12 @@ year — and whether a text gives a figure of that kind.
 - A figure per head or per item (每人奖励多少, 平均每个藏书多少册, 每月津贴多少, 人均) is answered by a figure
   given per unit (每人, 人均, 平均, 各奖励, /月, 一天只有8班), not by a count of the units (职工书屋2331个) or a
   total. Only where 每 qualifies what is asked (每人 before the 多少), not a distributive 每市都有 after it.
+- An amount of a size (多少万, 几十万, 多少亿) is answered by an amount that size (247.19万, 330多亿元, 十几万,
+  2,790,060), not by a smaller count or a rate (1993名 for 多少万, 8% for 教育经费有多少亿).
+- A share (占全省技能人才的比例, 占多少, 几成, a question ending in 比例 or 百分比) is answered by a percentage, 成,
+  分之, 半数 or a ratio that is not a change (not 较2017年分别增长67.3%和50.9%: a rise, and what is joined to it);
+  a share only named (按什么比例确定), a count (占几家), an area (占地多大) or a change asked as a share
+  (增长百分比, 比例提高了多少) asks none.
 - A year (哪一年, 何年, 年份) is answered by a year named in the sentence or the one before (2018年, 承久3年,
   元年, 年底), not by a figure that only looks like one (技术标兵2020名).
 """
@@ -32,9 +38,9 @@ CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|
 SHARE_ASKED = re.compile(r"(?:占(?!地|据|领|用)[^，,。？?；;]{0,14}?(?:多少|几成|百分之几|多大)(?:的?(?:比例|比重|份额))?"
                          r"|(?:比例|比重|占比|百分比|份额|几成)(?:是|为|有|达到?|在|大概|约|大约)?(?:多少|几|多大)?)"
                          r"(?:呢|啊|吗)?(?=[？?，,。；;]|$)")
-# a share stated: a percentage, 百分之…, 七成, 三分之一, 半数, 大多数
+# a share stated: a percentage, 百分之…, 七成, 三分之一, 半数, 大多数, or a ratio (1:20, 1比3)
 _SHARE = (r"\d[\d.]*\s*[%％]|百分之[零〇一二三四五六七八九十百点两]|[一二三四五六七八九两\d]成"
-          r"|[一二三四五六七八九十\d]+分之|半数|一半|多数|大部分|少数")
+          r"|[一二三四五六七八九十\d]+分之|半数|一半|过半|多数|大部分|少数|\d\s*[:：比]\s*\d")
 # a change asked as a share (增长百分比, 比例提高了多少), which a change answers
 _CHANGE_OF_SHARE_ASKED = re.compile(rf"{CHANGE_ASKED.pattern}|(?:{_CHANGE_VERB})(?:的|了)?(?:百分比|比例|比重|幅度)")
 # a change given as a percentage, with those joined to it (分别增长67.3%和50.9%): a rise, not a share
@@ -70,9 +76,10 @@ KINDS = (
                re.compile(r"每|均|各|/|／|一(?:天|日|周|个?月|人|次|届|小时)"),
                of_a_figure=True),
     FigureKind("tens of thousands", re.compile(r"(?:多少|几)[十百千]?万"),
-               re.compile(rf"{_NUMERAL}\s*(?:多|余)?[万亿]|\d{{5,}}|\d{{1,3}}(?:,\d{{3}})+")),
+               re.compile(rf"(?:{_NUMERAL}|[几数上近逾])\s*(?:多|余)?[万亿]|\d{{5,}}|\d{{1,3}}(?:,\d{{3}})+")),
     FigureKind("hundreds of millions", re.compile(r"(?:多少|几)[十百千]?亿"),
-               re.compile(rf"{_NUMERAL}\s*(?:多|余)?亿|\d{{9,}}|\d{{1,3}}(?:,\d{{3}}){{2,}}|\d{{5,}}\s*万")),
+               re.compile(rf"(?:{_NUMERAL}|[几数上近逾])\s*(?:多|余)?亿|\d{{9,}}|\d{{1,3}}(?:,\d{{3}}){{2,}}"
+                          r"|\d{5,}\s*万")),
     FigureKind("share", SHARE_ASKED, re.compile(_SHARE), unless=_CHANGE_OF_SHARE_ASKED, besides=_CHANGE_OF_SHARE),
     FigureKind("year",
                re.compile(r"哪一?年|何年|年份"),

@@ -70,6 +70,8 @@ def test_the_kind_of_figure_asked(question, kinds):
     ("昆明产业工人有多少万", "助力1993名产业工人提升学历", "tens of thousands"),
     ("昆明产业工人有多少万", "产业工人数量达到247.19万", ""),
     ("人口有几十万", "人口为2,345,000人", ""),  # made up: digits grouped by thousands
+    ("参赛的有多少万人", "每年有十几万职工参赛", ""),  # made up: an amount of that size in words
+    ("师生比例是多少", "全校师生比为1:18", ""),  # made up: a ratio is a share
 ])
 def test_a_text_gives_the_kind_of_figure_asked_or_not(question, text, missing):
     assert missing_kind(normalize(question), normalize(text)) == missing
