@@ -47,8 +47,8 @@ def names_asked_year(years: tuple[str, ...], text: str, dated: str = "") -> bool
     """Whether the text (matching form) names one of the asked `years` as a number, or its document is dated
     (`dated`, a year) in one and the text does not count from another year (2020年以来 in a 2024 report: a
     total since 2020, not 2024's); True when none is asked."""
-    return names_year(years, text) or dated in years and not any(
-        found.group(1) not in years for found in _SINCE.finditer(text))
+    return names_year(years, text) or (dated in years and not any(
+        found.group(1) not in years for found in _SINCE.finditer(text)))
 
 
 def names_year(years: tuple[str, ...], text: str) -> bool:
