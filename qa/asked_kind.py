@@ -33,6 +33,8 @@ _CHANGE_VERB = "增加|增长|提高|提升|上升|减少|下降|降低|涨|增|
 CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
                           r"(?:多少|几|百分之)")
 
+# what stands before 万 or 亿 in an amount of that size: a numeral (247.19万, 330多亿) or a rough one (十几万, 上万)
+_SIZED = rf"(?:{_NUMERAL}|[几数上近逾])\s*(?:多|余)?"
 # a share asked: what something takes up (占全省技能人才的比例, 占多少, 几成) with nothing after the question
 # word, not a count (占几家), an area (占地多大) nor a proportion the question only names (按什么比例确定)
 SHARE_ASKED = re.compile(r"(?:占(?!地|据|领|用)[^，,。？?；;]{0,14}?(?:多少|几成|百分之几|多大)(?:的?(?:比例|比重|份额))?"
@@ -76,10 +78,9 @@ KINDS = (
                re.compile(r"每|均|各|/|／|一(?:天|日|周|个?月|人|次|届|小时)"),
                of_a_figure=True),
     FigureKind("tens of thousands", re.compile(r"(?:多少|几)[十百千]?万"),
-               re.compile(rf"(?:{_NUMERAL}|[几数上近逾])\s*(?:多|余)?[万亿]|\d{{5,}}|\d{{1,3}}(?:,\d{{3}})+")),
+               re.compile(rf"{_SIZED}[万亿]|\d{{5,}}|\d{{1,3}}(?:,\d{{3}})+")),
     FigureKind("hundreds of millions", re.compile(r"(?:多少|几)[十百千]?亿"),
-               re.compile(rf"(?:{_NUMERAL}|[几数上近逾])\s*(?:多|余)?亿|\d{{9,}}|\d{{1,3}}(?:,\d{{3}}){{2,}}"
-                          r"|\d{5,}\s*万")),
+               re.compile(rf"{_SIZED}亿|\d{{9,}}|\d{{1,3}}(?:,\d{{3}}){{2,}}|\d{{5,}}\s*万")),
     FigureKind("share", SHARE_ASKED, re.compile(_SHARE), unless=_CHANGE_OF_SHARE_ASKED, besides=_CHANGE_OF_SHARE),
     FigureKind("year",
                re.compile(r"哪一?年|何年|年份"),

@@ -21,7 +21,7 @@ _AFTER = re.compile(r"^\s*年?\s*(?:相比|同期)")
 _JOINED_BEFORE = re.compile(r"(?:跟|和)\s*$")
 _JOINED_AFTER = re.compile(r"^\s*年?\s*比")
 # a span counted from a year on: 2020年以来, 自2018年…启动以来, 2020年起
-_SINCE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s*年(?:[^，,。；;？?]{0,20}?(?:以来|至今)|起|开始)")
+_SINCE = re.compile(_YEAR.pattern + r"(?:[^，,。；;？?]{0,20}?(?:以来|至今)|起|开始)")
 
 
 def asked_years(question: str) -> tuple[str, ...]:

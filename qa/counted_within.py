@@ -34,10 +34,11 @@ def asked_group(matching: str) -> tuple[str, ...]:
     """The words of the noun phrase naming the group a question asks a figure within (党代会, 代表 of 山东党代会代表
     中工人占多少), places (by jieba's tag or the place names: 鲁 of 鲁省人大) and numerals left out (山东里 is
     where, not among whom); () when it names none."""
-    words, places = tagged(matching), _place_characters(matching)
-    starts = list(accumulate((len(word) for word, _ in words), initial=0))
+    words = tagged(matching)
     for at, (word, _) in enumerate(words):
         if word in LOCATIVES and at:
+            places = _place_characters(matching)
+            starts = list(accumulate((len(token) for token, _ in words), initial=0))
             phrase = []
             for index in reversed(range(at)):
                 before, flag = words[index]
