@@ -22,6 +22,8 @@ from qa.regions import asked_places, covers, infer_region
     ("昆明市产业工人", ["昆明"]),  # regions.yaml's entry wins over the table's full name
     ("安康杯竞赛每年多少职工参加", []),  # a bare two-character name is an ordinary word here
     ("鲁、黑两地劳模工匠创新工作室的个数", ["山东", "黑龙江"]),  # abbreviations listed before a count of places
+    ("晋昆两地职工拿到的专利各多少项", ["山西", "昆明"]),  # a city by its short name in such a list
+    ("深港两地的技能人才", ["深圳", "香港"]),
     ("晋黑两省的高技能人才", ["山西", "黑龙江"]),
     ("京津冀地区产业工人", ["北京", "天津", "河北"]),
     ("黑白两色的工作服", []),  # 白 abbreviates no province: no list
