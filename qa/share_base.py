@@ -2,12 +2,12 @@
 sentence that gives shares of other wholes only (占全市从业人员的49.2%, 占全省比重的40%; 高技能人才占技能人才的比例)
 does not answer it: a share of the province is not a share of the country.
 
-The whole is what follows 占 up to 的, 比重, 比例 … (in the question, up to the question word). Only a whole that
-names a level (世界, 全国, 全省, 全市, 全县 …) is read: a sentence's whole answers for it where it names the same
-level, or names none and shares a word's characters with the rest of the asked whole (职工总数 for 全国职工).
-Wholes in the question's own words (全市干活的人 for 全市从业人员) differ in too much else to be compared by
-their characters. Sentences that give no share of a named whole (占8.2%, 覆盖率达91.95%) are left to the other
-checks.
+The whole is what follows 占 up to 的, 比重, 比例 … (in the question, up to the question word), or, where none
+follows, a whole with a level that the part stands in (在全市就业人员里占几成). Only a whole that names a level
+(世界, 全国, 全省, 全市, 全县 …) is read: a sentence's whole answers for it where it names the same level, or names
+none and shares a word's characters with the rest of the asked whole (职工总数 for 全国职工). Wholes in the
+question's own words (全市干活的人 for 全市从业人员) differ in too much else to be compared by their characters.
+Sentences that give no share of a named whole (占8.2%, 覆盖率达91.95%) are left to the other checks.
 """
 
 from __future__ import annotations
@@ -15,17 +15,22 @@ from __future__ import annotations
 import re
 
 _QUESTION_WORD = "多几少大百"
-_ASKED_WHOLE = re.compile(r"占(?:到|了)?([\u4e00-\u9fff]{1,12}?)的?(?:比重|比例|百分比|份额|多少|几成|百分之几|多大)")
+_SHARE_WORD = "(?:比重|比例|百分比|份额|多少|几成|百分之几|多大)"
+_ASKED_WHOLE = re.compile(rf"占(?:到|了)?(?!的)([\u4e00-\u9fff]{{1,12}}?)的?{_SHARE_WORD}")
 _GIVEN_WHOLE = re.compile(r"占(?:到|了)?([\u4e00-\u9fff]{1,12}?)(?=的|比重|比例|百分比|份额|\d)")
 _LEVELS = (("世界", "全球", "国际"), ("全国", "国内"), ("全省", "省内"), ("全市", "市内"), ("全县", "县内"), ("全区", "区内"))
+# the whole named before the part, as a place the part stands in: 在全市就业人员里占几成, 全市就业人口当中…所占的百分比
+_WHOLE_BEFORE = re.compile(rf"((?:{'|'.join(w for words in _LEVELS for w in words)})[\u4e00-\u9fff]{{0,10}}?)"
+                           rf"(?:里面|里头|里|当中|之中|中)[\u4e00-\u9fff]{{0,10}}?所?占(?:到|了)?的?{_SHARE_WORD}")
 
 
 def asked_whole(matching: str) -> str:
     """The whole the question asks a share of ("" when it asks none), in matching form."""
     found = _ASKED_WHOLE.search(matching)
-    if not found or any(char in _QUESTION_WORD for char in found.group(1)):
-        return ""
-    return found.group(1)
+    if found and not any(char in _QUESTION_WORD for char in found.group(1)):
+        return found.group(1)
+    before = _WHOLE_BEFORE.search(matching)
+    return before.group(1) if before else ""
 
 
 def _level(whole: str) -> tuple[int, str] | None:

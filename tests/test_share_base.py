@@ -12,7 +12,9 @@ SKILLED = normalize("全省技能人才总量达546万人,高技能人才总量�
     ("山西高技能人才占全国的比例是多少", "全国"),
     ("昆明产业工人占全市从业人员多少", "全市从业人员"),
     ("山东人大代表里一线工人占多少", ""),  # no whole named
-    ("昆明全市就业人口当中产业工人所占的百分比", "的"),  # read, but it names no level: never compared
+    ("昆明全市就业人口当中产业工人所占的百分比", "全市就业人口"),  # the whole the part stands in
+    ("昆明高技能人才在全市就业人员里占几成", "全市就业人员"),
+    ("山西技能人才里高技能人才占多少", ""),  # a whole before, but of no level: not read
 ])
 def test_the_whole_a_share_is_asked_of(question, whole):
     assert asked_whole(normalize(question)) == whole
