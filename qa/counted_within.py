@@ -16,10 +16,9 @@ sentences that set none, are left to the other checks.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
 from qa.partitive import LOCATIVES, names_group
-from qa.regions import find_regions
+from qa.regions import is_place_name
 from qa.terms import tagged
 
 _CLAUSE_END = "，,；;。：:、"
@@ -37,23 +36,15 @@ def asked_group(matching: str) -> tuple[str, ...]:
     words = tagged(matching)
     for at, (word, _) in enumerate(words):
         if word in LOCATIVES and at:
-            places = _place_characters(matching)
-            starts = list(accumulate((len(token) for token, _ in words), initial=0))
             phrase = []
             for index in reversed(range(at)):
                 before, flag = words[index]
                 if not names_group(before, flag):
                     break
-                in_place = set(range(starts[index], starts[index + 1])) <= places
-                if flag not in ("ns", "m") and not in_place:  # a numeral (第十二次) is read by edition
+                if flag not in ("ns", "m") and not is_place_name(before):  # a numeral (第十二次) is read by edition
                     phrase.insert(0, before)
             return tuple(phrase) if "".join(phrase) and len(phrase[-1]) >= 2 else ()
     return ()
-
-
-def _place_characters(matching: str) -> set[int]:
-    """The positions of the characters that name places (鲁 of 鲁省, which jieba may tag a person's name)."""
-    return {at for _, start, end in find_regions(matching) for at in range(start, end)}
 
 
 def _holds_in_order(word: str, phrase: str) -> bool:

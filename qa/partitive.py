@@ -7,6 +7,7 @@ after the locative (里, 中, 当中 …), the word that sets the part apart fro
 (dictionary only): a locative after a noun, then nouns, adjectives or numerals, then 有, 占, 是 … and the
 question word, so 中职学校, 系列里的第几场 and 在两新组织里新成立了几个 ask no part. A relative clause may set the
 part apart instead (技能人才中来自煤矿企业的有多少, 全国劳模中在国企工作的有几位): its noun phrase is the part.
+A place is never the part (技术状元里山东的有几个, 是鲁省的): a document about it speaks of it as 我省.
 The part may also follow the question word as what the counted ones are (职工书屋里有几个是全国示范的, 技术状元中有
 多少人是女工): the first word of the phrase after 是 or 属于, which jieba may have run into the locative (书屋里 read
 书/屋里), so that one is found in the characters.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from qa.regions import is_place_name
 from qa.terms import synonym_groups, tagged
 
 LOCATIVES = frozenset(("里", "中", "当中", "之中", "里头", "里面"))
@@ -59,7 +61,7 @@ def asked_part(matching: str) -> str:
             rest = rest[1:]
         following = "".join(word for word, _ in rest)
         if phrase and len(phrase) <= 3 and _ASKS_COUNT.match(following):
-            return phrase[0]
+            return next((word for word in phrase if not _is_place(word, dict(words).get(word, ""))), "")
     return _counted_are(matching)
 
 
@@ -83,13 +85,19 @@ def _relative_clause(rest: list) -> tuple[list[str], list]:
 
 def _counted_are(matching: str) -> str:
     """The first noun, adjective or numeral of what the counted ones are said to be (全国 of 职工书屋里有几个是全国
-    示范的); "" when the question is not so built or that word is a place: a document about 山东 answers 最美职工里
-    有几个是山东的 in its own words (我省), and the places asked route the question."""
+    示范的); "" when the question is not so built or that word is a place (最美职工里有几个是山东的): the places
+    asked route the question."""
     found = _COUNTED_ARE.search(matching)
     if not found:
         return ""
     word, flag = next(((w, f) for w, f in tagged(found.group(1)) if in_noun_phrase(w, f)), ("", ""))
-    return "" if flag == "ns" else word  # a place (几个是山东的) is asked by where it is said, not by its name
+    return "" if _is_place(word, flag) else word
+
+
+def _is_place(word: str, flag: str) -> bool:
+    """Whether a word of the part names a place (山东, 鲁 of 鲁省, which jieba may tag a person's name): a place
+    is asked by where it is said, not by its name, since a document about 山东 speaks of it as 我省."""
+    return flag == "ns" or is_place_name(word)
 
 
 def names_part(part: str, matching: str) -> bool:

@@ -90,6 +90,11 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
     return result
 
 
+def is_place_name(word: str) -> bool:
+    """Whether the word, whole, names a place (鲁, 龙江, 昆明市; not 晋升 or 鲁班)."""
+    return any(start == 0 and end == len(word) for _, start, end in find_regions(word))
+
+
 # what joins two places both asked (山东和济南, 山东、济南, 山东比济南多多少), not one qualifying the other
 _COORDINATOR = re.compile(r"[和与及跟同、，,；;？?]|以及|还有|比|较")
 

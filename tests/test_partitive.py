@@ -18,6 +18,7 @@ from qa.partitive import asked_part, names_part
     ("山西技能人才中来自煤矿企业的有多少", "煤矿"),  # a relative clause sets the part apart
     ("全国劳模中在国企工作的有几位", "国企"),  # a preposition's noun, not the verb after it
     ("昆明技能人才当中女同志的比例", "女"),  # a share of the part asked
+    ("技术状元里山东女工有几个", "女工"),  # the place in the phrase is not the part
 ])
 def test_the_part_of_a_group_a_count_asks_about(question, part):
     assert asked_part(normalize(question)) == part
@@ -31,6 +32,8 @@ def test_the_part_of_a_group_a_count_asks_about(question, part):
     "黑龙江高技能人才多少",
     "营造业在新北市中占了就业人口中的百分之多少",  # 占 links the share, it sets no part apart
     "全国最美职工里有几个是山东的",  # a place: the documents about it answer in their own words (我省)
+    "全国最美职工里有几个是鲁省的",  # … also one jieba tags a person's name (鲁)
+    "大国工匠里龙江的有几个",  # … also before the question word
 ])
 def test_questions_that_ask_no_part(question):
     assert asked_part(normalize(question)) == ""

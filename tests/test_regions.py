@@ -1,6 +1,6 @@
 import pytest
 
-from qa.regions import asked_places, covers, infer_region
+from qa.regions import asked_places, covers, infer_region, is_place_name
 
 
 @pytest.mark.parametrize("question,expected", [
@@ -61,3 +61,9 @@ def test_a_city_from_the_table_belongs_to_its_province():
 def test_infer_region_needs_a_clear_majority():
     assert infer_region("浙江省……浙江的工匠……杭州") == "浙江"
     assert infer_region("山西和山东") is None
+
+
+@pytest.mark.parametrize("word, named", [("鲁", True), ("龙江", True), ("大同市", True), ("晋升", False), ("鲁班", False),
+                                         ("山东人", False)])
+def test_a_word_that_is_a_place_name_whole(word, named):
+    assert is_place_name(word) == named
