@@ -75,7 +75,8 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
     found = []
     for region in load_regions():
         for pattern in region.patterns:
-            found += [(region.name, m.start(), m.end()) for m in pattern.finditer(matching)]
+            found += [(region.name, m.start(), _with_level_word(matching, m.end(), region))
+                      for m in pattern.finditer(matching)]
     pattern, _, full = load_places()
     found += [(full[m.group()], m.start(), m.end()) for m in pattern.finditer(matching)]
     listed, province = load_abbreviations()
@@ -88,6 +89,12 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
             result.append((name, start, end))
             last_end = end
     return result
+
+
+def _with_level_word(matching: str, end: int, region: Region) -> int:
+    """The end of a name with the 省 of a province or 市 of a city that follows it (山西省, 晋省, 昆明市), so that
+    blanking the name does not leave a stray 省 or 市 to read as the question's own word."""
+    return end + 1 if matching[end : end + 1] == ("市" if region.parent else "省") else end
 
 
 def is_place_name(word: str) -> bool:

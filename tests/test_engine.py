@@ -115,6 +115,7 @@ def test_a_large_collection_names_only_some_of_its_places_when_another_is_asked(
 def test_each_place_of_a_several_place_question_is_read_without_the_others(engine):
     assert engine.part_of("山西和昆明的专利分别有多少", "山西") == "山西和 的专利分别有多少"
     assert engine.part_of("山西和昆明的专利分别有多少", "昆明") == " 和昆明的专利分别有多少"
+    assert engine.part_of("春城跟晋省技能人才总量各多少", "昆明") == "春城跟 技能人才总量各多少"  # not 省 left behind
     # a question asking one thing of each place: each place reads only its own part (and parts naming no place)
     assert engine.part_of("山西高技能人才总量多少，昆明职工驿站有多少个", "昆明") == "昆明职工驿站有多少个"
     assert engine.part_of("山西高技能人才总量多少，昆明职工驿站有多少个", "山西") == "山西高技能人才总量多少"

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.regions import asked_places, covers, infer_region, is_place_name
+from qa.regions import asked_places, covers, find_regions, infer_region, is_place_name
 
 
 @pytest.mark.parametrize("question,expected", [
@@ -67,3 +67,9 @@ def test_infer_region_needs_a_clear_majority():
                                          ("山东人", False)])
 def test_a_word_that_is_a_place_name_whole(word, named):
     assert is_place_name(word) == named
+
+
+def test_a_name_takes_the_level_word_after_it():
+    assert find_regions("晋省和鲁省") == [("山西", 0, 2), ("山东", 3, 5)]
+    assert find_regions("云南省昆明市") == [("云南", 0, 3), ("昆明", 3, 6)]
+    assert find_regions("昆明省") == [("昆明", 0, 2)]  # a city's name takes 市, not 省
