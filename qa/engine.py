@@ -64,6 +64,7 @@ SINGLE_MAX_CHARS = 90
 MULTI_MAX_CHARS = 70
 MAX_SOURCES = 5
 ANSWER_MAX_CHARS = 120  # an answer drawn from one document
+LIST_ANSWER_MAX_CHARS = 300  # a list's answer, drawn from several documents: its weakest items beyond are left out
 PART_SPOKEN_OF = 0.5  # share of the weight of a part's own words that an answer holds when it speaks of the part
 PART_MIN_CHARS = 30  # the shortest window a part of a two-part answer is cut to (shorter cuts split clauses)
 PLACES_SHOWN = 8  # of the places the collection covers, named when a question asks about another one
@@ -203,7 +204,7 @@ class Engine:
             missing = missing + [g.label for g in groups if g.label not in answered]
         kept = _shared_lines([(self._source_place(label, excerpt), excerpt) for label, excerpt in kept])
         all_hits = [h for _, hits in per_group for h in hits]
-        answer, citations = self._phrase(kept, missing, multi)
+        answer, citations = self._phrase(kept, missing, multi, LIST_ANSWER_MAX_CHARS if multi and not places else None)
         if citations and unanswered_parts:
             answer += "".join("\n" + line for line in unanswered_parts)
         passages = self._passages(query, all_hits, scores, exclude)
@@ -564,7 +565,11 @@ class Engine:
             bar = LIST_FURTHER_SHARE * self.threshold
         return [(label, e) for label, e in found if e.support >= bar]
 
-    def _phrase(self, excerpts, missing: list[str], multi: bool) -> tuple[str, list[Citation]]:
+    def _phrase(self, excerpts, missing: list[str], multi: bool, list_within: int | None = None
+                ) -> tuple[str, list[Citation]]:
+        """The answer's lines, one per excerpt, each with its citation, and a line for each place missing.
+        `list_within`: for a list (excerpts best first), the length the answer keeps within: the items that would
+        take it beyond are left out."""
         lines, citations = [], []
         for label, excerpt in excerpts:
             n = len(citations) + 1
@@ -574,7 +579,10 @@ class Engine:
             show_label = label if shown_anyway else None
             if multi and not show_label:
                 show_label = document.title[:16]
-            lines.append(compose.phrase(excerpt, n, show_label))
+            line = compose.phrase(excerpt, n, show_label)
+            if lines and list_within is not None and len("\n".join(lines + [line])) > list_within:
+                break
+            lines.append(line)
             citations.append(Citation(n, document.doc_id, document.title, document.source, document.date,
                                       excerpt.sentence.text, excerpt.sentence.start, excerpt.sentence.end,
                                       page_at(document, excerpt.sentence.start)))

@@ -3,7 +3,7 @@ import pytest
 
 from eval.dataset import load_questions
 from qa import selector
-from qa.engine import QuestionError
+from qa.engine import LIST_ANSWER_MAX_CHARS, QuestionError
 from tests.conftest import HEILONGJIANG
 
 
@@ -45,6 +45,12 @@ def test_question_answered_by_several_documents_lists_each(engine):
     assert len(answer.answer) <= 300
     for c in answer.citations:
         assert f"[{c.n}]" in answer.answer
+
+
+def test_a_list_drawn_from_several_documents_keeps_within_the_length_of_an_answer(engine):
+    answer = engine.ask("实施意见让工会把产改纳入哪些评选表彰")  # four documents' lines would run to 316 characters
+    assert len(answer.answer) <= LIST_ANSWER_MAX_CHARS and "五一劳动奖" in answer.answer
+    assert len(answer.answer.splitlines()) == len(answer.citations) >= 2  # the weakest items left out, whole
 
 
 @pytest.mark.parametrize("question", ["广东高技能人才多少", "黑龙江平均工资增长了多少", "昆明产业工人平均年龄是多少"])
