@@ -37,8 +37,7 @@ def asked_group(matching: str) -> tuple[str, ...]:
     for at, (word, _) in enumerate(words):
         if word in LOCATIVES and at:
             phrase = []
-            for index in reversed(range(at)):
-                before, flag = words[index]
+            for before, flag in reversed(words[:at]):
                 if not names_group(before, flag):
                     break
                 if flag not in ("ns", "m") and not is_place_name(before):  # a numeral (第十二次) is read by edition

@@ -51,7 +51,7 @@ def asked_part(matching: str) -> str:
             rest = rest[1:]
         phrase = []
         while rest and in_noun_phrase(*rest[0]) and not _ASKS_COUNT.match(rest[0][0]):
-            phrase.append(rest[0][0])
+            phrase.append(rest[0])
             rest = rest[1:]
         if not phrase:
             phrase, rest = _relative_clause(rest)
@@ -61,15 +61,15 @@ def asked_part(matching: str) -> str:
             rest = rest[1:]
         following = "".join(word for word, _ in rest)
         if phrase and len(phrase) <= 3 and _ASKS_COUNT.match(following):
-            return next((word for word in phrase if not _is_place(word, dict(words).get(word, ""))), "")
+            return next((word for word, flag in phrase if not _is_place(word, flag)), "")
     return _counted_are(matching)
 
 
-def _relative_clause(rest: list) -> tuple[list[str], list]:
+def _relative_clause(rest: list) -> tuple[list, list]:
     """The noun phrase of a relative clause that sets the part apart (煤矿企业 of 来自煤矿企业的, 国企 of 在国企工作的),
-    and the words from its 的 on: a verb or preposition (not a link: 有, 占), then at most three words up to 的, of
-    which the noun phrase's words (the first alone where a verb follows it). No phrase (and `rest` as it was) where
-    the words after the locative are not so built."""
+    as (word, tag) pairs, and the words from its 的 on: a verb or preposition (not a link: 有, 占), then at most
+    three words up to 的, of which the noun phrase's words (the first alone where a verb follows it). No phrase (and
+    `rest` as it was) where the words after the locative are not so built."""
     if not rest or not rest[0][1].startswith(("v", "p")) or rest[0][0] in _LINKS:  # 占了就业人口中的 asks no part
         return [], rest
     for end in range(1, min(len(rest), 5)):
@@ -78,8 +78,8 @@ def _relative_clause(rest: list) -> tuple[list[str], list]:
             first = next((at for at, (word, flag) in enumerate(clause) if in_noun_phrase(word, flag)), None)
             if first is None:
                 return [], rest
-            phrase = [word for word, _ in clause[first:]]
-            return phrase if all(in_noun_phrase(*w) for w in clause[first:]) else phrase[:1], rest[end:]
+            phrase = list(clause[first:])
+            return phrase if all(in_noun_phrase(*w) for w in phrase) else phrase[:1], rest[end:]
     return [], rest
 
 
