@@ -3,7 +3,7 @@ amount of a size, a share, a year — and whether a text gives a figure of that 
 
 - A rank (在全国排第几, 第几名) is answered by an ordinal (第八位, 排行全美第五, 位列22名) or a word that places
   (首位, 之首, 前列), not by a level (546万人) or a rating (优秀等次).
-- A change (涨了多少, 比五年前增加了多少) is answered by a change: a figure after 增长, 增加, 提高 … (增长13%,
+- A change (涨了多少, 比五年前增加了多少, 扩大了几成) is answered by a change: a figure after 增长, 增加, 提高 … (增长13%,
   增加10.8万人), a doubling (翻一番, 3倍), a rise from one level to another (由…提高到…) or a named rate of change
   (增幅); not by a level the text reaches (总量达546万人, 比例提高到30%). 新增了多少 asks a count of new things.
 - A figure per year (每年, 年均, 一年的投入) is answered by a yearly figure (每年组织开展100项, 年均, 全年), in the
@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass
 
 _NUMERAL = "[一二三四五六七八九十百千万两零〇\\d]"
-_CHANGE_VERB = "增加|增长|提高|提升|上升|减少|下降|降低|涨|增|减"
+_CHANGE_VERB = "增加|增长|提高|提升|上升|扩大|减少|下降|降低|缩小|涨|增|减"
 # a change asked: 涨了多少, 增加了几, 提高了百分之… (新增了多少 asks a count of new things, 有多少 a level)
-CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
+CHANGE_ASKED = re.compile(r"(?:增加|增长|提高|提升|上升|扩大|减少|下降|降低|缩小|涨|(?<!新)增|(?<!有)多|(?<![至最])少)了?"
                           r"(?:多少|几|百分之)")
 
 # what stands before 万 or 亿 in an amount of that size: a numeral (247.19万, 330多亿) or a rough one (十几万, 上万)

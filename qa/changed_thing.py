@@ -6,7 +6,8 @@ sentence answers only if it names the thing itself: the word, its head (its last
 changes, and the sentence before may speak of another thing (技能人才收入分配 before that 增长67.3%).
 The thing is the last noun before the change asked (`asked_kind.CHANGE_ASKED`) and before any comparison
 (比五年前, 跟2017年比), read by jieba's tags (dictionary only); places, people's names and times are not
-things that change, and a question with no such noun asks of none.
+things that change, and a question with no such noun asks of none. A noun that says how much of the noun before
+it there is (队伍, 数量, 规模 of 产业工人队伍扩大了多少) is not the thing: the noun before it is.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from qa.terms import synonym_groups, tagged
 
 _COMPARING = frozenset(("比", "跟", "较", "相比", "相较", "比起"))
 _NOT_A_THING = frozenset(("ns", "nr", "nrt", "nrfg", "t"))
+_HOW_MUCH_OF = frozenset(("队伍", "数量", "总量", "总数", "人数", "规模"))  # how much of the noun before: 产业工人队伍
 
 
 def changed_thing(matching: str) -> str:
@@ -29,7 +31,8 @@ def changed_thing(matching: str) -> str:
             words = words[:at]
             break
     nouns = [word for word, flag in words if flag.startswith("n") and flag not in _NOT_A_THING and len(word) > 1]
-    return nouns[-1] if nouns else ""
+    things = [word for word in nouns if word not in _HOW_MUCH_OF] or nouns
+    return things[-1] if things else ""
 
 
 def names_thing(thing: str, matching: str) -> bool:

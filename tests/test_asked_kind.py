@@ -14,6 +14,7 @@ from qa.asked_kind import asked_kinds, missing_kind
     ("山西工人收入涨了多少", ["change"]),
     ("改革以来昆明产业工人多了多少人", ["change"]),
     ("黑龙江技能人才跟2017年比涨了百分之多少", ["change"]),
+    ("跟2017年相比龙江技能人才队伍扩大了几成", ["change"]),  # 扩大 is a change; 几成 its size, not a share
     ("昆明办劳务交流会新增了多少个就业岗位", []),  # a count of new jobs
     ("职工教育经费至少多少用于一线职工", []),
     ("昆明职业病防治一年的投入是多少", ["per year"]),
@@ -45,6 +46,8 @@ def test_the_kind_of_figure_asked(question, kinds):
     ("涨了多少", "較2017年分別增長67.3%和50.9%", ""),  # Traditional, read in matching form
     ("涨了多少", "人均收入由3万元提高到5万元", ""),  # made up: a rise from one level to another
     ("增加了多少", "全省技能人才总量达546万人", "change"),  # a level
+    ("扩大了几成", "較2017年分別增長67.3%和50.9%", ""),
+    ("缩小了多少", "城乡收入差距缩小了12%", ""),  # made up
     ("提高了多少", "高技能人才占技能人才的比例提高到30%", "change"),  # the level it rose to
     ("每年开展多少项", "每年组织开展100项省级示范性劳动和技能竞赛", ""),
     ("每年多少职工参加", "年均组织3700余家单位、2.3万个班组、36万职工参加", ""),

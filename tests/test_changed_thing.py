@@ -11,7 +11,8 @@ from qa.changed_thing import changed_thing, names_thing
     ("黑龙江技能人才跟2017年比涨了百分之多少", "人才"),
     ("昆明的职工书屋比2018年多了几个", "书屋"),
     ("黑龙江高技能人才多少", ""),  # no change asked
-    ("从2018年到现在，昆明的产业工人队伍扩大了多少人", ""),  # 扩大: not read as a change; nothing is refused
+    ("从2018年到现在，昆明的产业工人队伍扩大了多少人", "产业工人"),  # 队伍 says how much of them
+    ("山东职工创新成果数量增加了多少", "成果"),
 ])
 def test_the_thing_whose_change_is_asked(question, thing):
     assert changed_thing(normalize(question)) == thing
