@@ -29,10 +29,10 @@ _NOUN_AFTER = re.compile(rf"(?<![哪第])多少(?:万|亿)?([\u4e00-\u9fff]{{1,6
 _PERCENT_ASKED = re.compile(r"百分之(?:多少|几)|百分比")
 _AGE_ASKED = re.compile(r"(?:年龄|岁数|年纪)(?:是|有|为|在)?(?:多少|多大|几)|多大(?:年纪|岁数)")
 PEOPLE_UNITS = "人|名|位"  # each counts people, so each answers the others
-_PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times) too: 80万人次 or 80万人, never 322个
+PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times) too: 80万人次 or 80万人, never 322个
 _MEASURES = frozenset(("元", "%", "倍", "岁"))  # amounts, not things counted: 个 does not give them
 # the classifiers of things counted, any of which may give a count asked in another (7.79万项 for 多少场竞赛)
-_COUNTERS = "|".join(unit for unit in UNITS.split("|") if unit not in _PEOPLE | _MEASURES)
+_COUNTERS = "|".join(unit for unit in UNITS.split("|") if unit not in PEOPLE | _MEASURES)
 # an amount, not an ordinal (第一部分 says which part, not how many)
 AMOUNT = r"(?<![第\d一二三四五六七八九十百千两])(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
 # a count of people with no classifier, in figures straight before the noun of the people counted (36万职工,
@@ -84,10 +84,10 @@ def gives_count_in(unit: str, text: str, question: str = "") -> bool:
                 or re.search(r"[$¥€£]\s*\d", matching) is not None)
     if unit == "%" and re.search(r"百分之[零〇一二三四五六七八九十百点两]+", matching):
         return True
-    if unit in _PEOPLE and _PEOPLE_COUNTED.search(matching):
+    if unit in PEOPLE and _PEOPLE_COUNTED.search(matching):
         return True
-    if unit in _PEOPLE or unit in _MEASURES or unit == "岁":
-        units = PEOPLE_UNITS if unit in _PEOPLE else "周?岁" if unit == "岁" else re.escape(unit)
+    if unit in PEOPLE or unit in _MEASURES or unit == "岁":
+        units = PEOPLE_UNITS if unit in PEOPLE else "周?岁" if unit == "岁" else re.escape(unit)
         return re.search(rf"{AMOUNT}(?:{units})", matching) is not None
     if re.search(rf"{AMOUNT}{re.escape(unit)}", matching):
         return True

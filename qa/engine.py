@@ -35,6 +35,7 @@ from qa.deputy import only_as_deputy
 from qa.edition import names_other_edition
 from qa.partitive import names_part
 from qa.passage_stats import PassageStats
+from qa.people_counted import counts_other_people
 from qa.question_parts import has_words_of_its_own, own_conjunct, question_parts
 from qa.rate_asked import answers_rate
 from qa.regions import asked_places, covers, find_regions, main_region
@@ -617,7 +618,8 @@ class Engine:
 
 def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str, dated: str = "",
                          quoted: str = "") -> bool:
-    """Whether a sentence can answer in the terms asked: a count in the unit asked (not 100项 for 多少名), a year
+    """Whether a sentence can answer in the terms asked: a count in the unit asked (not 100项 for 多少名) and, for
+    people, of those asked (`people_counted`: not 党员1300余名 for 驿站接待过多少人次), a year
     asked relative to its document (今年) named in it or in the sentence before (not a cumulative 累计), a year
     asked by number not named only as a baseline (not 较2017年增长 for 2017年有多少) and, for a count, named in
     it or the sentence before unless its document (`dated`: its year) is of that year and they count from no
@@ -641,7 +643,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     dates (`amount_asked`: not 自2018年…启动以来 for 2018年产业工人有多少万), the edition asked not only another
     (`edition`: not 省十三届人大代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not
     全国劳模5名 for 是哪几个人), nor no one for who holds an office (not 省总工会相关负责人表示 for 负责人叫什么名字)."""
-    return (gives_count_in(view.unit, matching, view.matching) and speaks_of(view.relative_year, before + matching)
+    return (gives_count_in(view.unit, matching, view.matching)
+            and not counts_other_people(view.unit, view.matching, matching)
+            and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
             and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
             and names_year(view.compared, before + matching)
