@@ -6,11 +6,12 @@ answers 多少家, where it counts what is asked: not 11个市实现高职院校
 五个一体化 for 分几部分. So does a count of things in another classifier (劳动和技能竞赛7.79万项 for 竞赛多少场:
 a text may count the same things otherwise); 人, 名, 位 and 人次 all count people, so each answers the others
 (and no classifier of things answers them).
-A sum of money is asked by 多少钱 or by a noun whose head names money (多少奖金, 扶持经费有多少: a compound's
-last character is its head, and 钱, 金, 费, 款, 薪 and 贴 name money), and answered only by an amount in a currency;
-a share asked as 百分之几 is answered by a percentage; a count of a noun whose head names people (多少产业工人,
-技能人才总量是多少: 人, 员, 师, 者, 工, 匠, 才, 生, 民, 手) by a count of people, not 300多个职业; an age
-(几岁, 年龄是多少, 多大年纪) by years of age (16岁, 45周岁), not 1993名 for 平均年龄是多少.
+A sum of money is asked by 多少钱 or by a noun whose head names money (多少奖金, 扶持经费有多少, 平均工资多少: a
+compound's last character is its head, and 钱, 金, 费, 款, 薪, 贴 and 资 name money), and answered only by an amount
+in a currency (not 按照正高级工程师兑现待遇); a share asked as 百分之几 is answered by a percentage; a count of a
+noun whose head names people (多少产业工人, 技能人才总量是多少: 人, 员, 师, 者, 工, 匠, 才, 生, 民, 手) by a count
+of people, not 300多个职业; an age (几岁, 年龄是多少, 多大年纪) by years of age (16岁, 45周岁), not 1993名 for
+平均年龄是多少. Editions are counted in 届 (多少届), not by a count of those chosen in them (50名).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ import re
 from core.textnorm import normalize
 
 # Units and classifiers a count is given in (82.7万人, 3013家, 30%), longest first where one begins another.
-UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|座|间|户|件|支|位|张|本|册|岁"
+UNITS = "人次|人|名|个|家|项|次|场|条|所|元|%|倍|部分|类|批|期|届|座|间|户|件|支|位|张|本|册|岁"
 _ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?(?:({UNITS})|钱)")  # 多少钱: an amount in 元, 万元, 亿元
-_MONEY_HEAD = "钱金费款薪贴"  # the last character of a noun that names a sum of money: 奖金, 经费, 拨款, 月薪, 补贴 (not 金牌)
+# the last character of a noun that names a sum of money: 奖金, 经费, 拨款, 月薪, 补贴, 工资, 融资 (not 金牌)
+_MONEY_HEAD = "钱金费款薪贴资"
 _PERSON_HEAD = "人员师者工匠才生民手"  # … that names people: 人才, 考评员, 技师, 工匠 (not 模: 规模)
 _CLAUSE_END = r"(?=[呢啊吗？?，,。；;]|$)"
 _NOUN_AFTER = re.compile(rf"(?<![哪第])多少(?:万|亿)?([\u4e00-\u9fff]{{1,6}}?){_CLAUSE_END}")  # 多少扶持经费

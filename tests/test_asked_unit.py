@@ -15,6 +15,9 @@ from qa.selector import question_view
     ("哪几位劳模获得了表彰", ""),  # which, not how many
     ("黑龙江产改考核在全国排第几名", ""),  # a rank, not a count
     ("黑龙江高技能人才多少", "人"),  # 人才 names people: a count of people is asked
+    ("齐鲁最美职工一共评了多少届", "届"),  # editions are counted in 届
+    ("山东评上特级技师的人平均工资多少", "元"),  # 工资 names a sum of money
+    ("2008年10月Playfish获得了多少融资？", "元"),  # so does 融资 (CMRC 2018)
 ])
 def test_the_unit_a_question_asks_its_count_in(question, unit):
     assert asked_unit(question) == unit
@@ -45,6 +48,9 @@ def test_the_unit_is_read_only_where_a_count_is_what_is_asked():
     ("人", "新发展新就业形态劳动者10万名", True),
     ("人", "较2017年工人增长", False),  # a year before the people, not a count of them
     ("人", "2.3万个班组", False),  # a classifier before the noun
+    ("届", "选树宣传50名“齐鲁最美职工”", False),  # a count of people is no count of editions
+    ("届", "连续举办了五届", True),  # made up
+    ("元", "按照正高级工程师兑现待遇", False),  # a rule of pay, no sum
     ("人", "建成全省统一的职工创新创效服务体系", False),  # 一 of 统一 is a word, not a count
     ("", "没有数字", True),
 ])
