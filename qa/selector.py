@@ -28,6 +28,7 @@ import numpy as np
 
 from core.textnorm import normalize
 from qa.amount_asked import asks_amount
+from qa.asked_kind import SHARE_ASKED
 from qa.asked_unit import asked_unit
 from qa.baseline_year import asked_years, compared_years
 from qa.changed_thing import changed_thing
@@ -37,6 +38,7 @@ from qa.question_parts import WHO
 from qa.rate_asked import rate_stem
 from qa.relative_year import relative_year
 from qa.share_base import asked_whole
+from qa.share_part import asked_share_part
 
 MODEL_PATH = Path(__file__).with_name("selector.json")
 
@@ -105,6 +107,7 @@ class QuestionView:
     whole: str = ""  # the whole it asks a share of (全国 of 占全国比重; `asked_whole`)
     rate: str = ""  # what the rate it asks by name is of (覆盖 of 覆盖率; `rate_stem`)
     amount: bool = False  # it asks an amount by 多少 or 几, which only a numeral states (`amount_asked`)
+    share_part: tuple[str, ...] = ()  # the words of what takes the share it asks (高技能人才; `asked_share_part`)
 
 
 def question_view(question: str) -> QuestionView:
@@ -129,7 +132,8 @@ def question_view(question: str) -> QuestionView:
                         compared_years(matching), asked_part(matching) if asks_number else "",
                         changed_thing(matching) if asks_number else "", asked_group(matching) if asks_number else (),
                         bool(_LIST_CUE.search(spoken)), asked_whole(matching) if asks_number else "",
-                        rate_stem(matching) if asks_number else "", asks_number and asks_amount(matching))
+                        rate_stem(matching) if asks_number else "", asks_number and asks_amount(matching),
+                        asked_share_part(matching) if asks_number and SHARE_ASKED.search(matching) else ())
 
 
 def _lists(text: str) -> bool:
