@@ -35,6 +35,8 @@ PEOPLE = frozenset((*PEOPLE_UNITS.split("|"), "人次"))  # 人次 (person-times
 _MEASURES = frozenset(("元", "%", "倍", "岁"))  # amounts, not things counted: 个 does not give them
 # the classifiers of things counted, any of which may give a count asked in another (7.79万项 for 多少场竞赛)
 _COUNTERS = "|".join(unit for unit in UNITS.split("|") if unit not in PEOPLE | _MEASURES)
+# what a count of things asked counts, named after its classifier and ending the clause: 书 of 多少本书
+_COUNTED_ASKED = re.compile(rf"(?:多少|几)(?:万|亿)?(?:{_COUNTERS})([\u4e00-\u9fff]{{1,4}})(?=[呢啊吗？?，,。；;]|$)")
 # an amount, not an ordinal (第一部分 says which part, not how many)
 AMOUNT = r"(?<![第\d一二三四五六七八九十百千两])(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
 # a count of people with no classifier, in figures straight before the noun of the people counted (36万职工,
@@ -103,9 +105,16 @@ def _counts_the_asked(before: str, after: str, question: str) -> bool:
     """Whether a count in a classifier of things (个, 项 …) between `before` and `after` (the two characters on
     each side) counts what the question asks: a noun after it that the question names (322个职工驿站 for
     多少家职工驿站), or none after it and none before it or one sharing a character with the question (职工驿站322个
-    for 多少家驿站, not 专业23个 for 几家工匠学院; with no question, any)."""
+    for 多少家驿站, not 专业23个 for 几家工匠学院; with no question, any) and, where the question names what it
+    counts after the classifier, ending in the same character: a compound's last character is its head, so
+    职工书屋2331个 counts houses, not the books of 多少本书."""
     noun = re.match(r"[\u4e00-\u9fff]+", after)
     if noun is not None:
         return noun.group() in question
     noun = re.search(r"[\u4e00-\u9fff]+$", before)
-    return noun is None or not question or any(c in question for c in noun.group())
+    if noun is None or not question:
+        return True
+    asked = _COUNTED_ASKED.search(question)
+    if asked and noun.group()[-1] != asked.group(1)[-1]:
+        return False
+    return any(c in question for c in noun.group())

@@ -70,6 +70,9 @@ def test_whether_a_text_gives_a_count_in_the_unit(unit, text, gives):
     ("屈臣氏在香港设有多少家分店", "现时在香港共有28间分店", True),  # 间 counts the shops (CMRC 2018)
     ("山西搞的劳动技能竞赛有多少场", "取得专利10362项", False),  # 项 counts patents
     ("山西劳动竞赛选了多少名技能带头人", "全省组织开展劳动和技能竞赛7.79万项", False),  # people: never 项
+    ("昆明的职工书屋总共藏了多少本书", "职工书屋2331个,职工驿站322个", False),  # 书屋 are houses, not books
+    ("昆明有几家职工驿站", "职工书屋2331个,职工驿站322个", True),  # 驿站322个 ends in the head asked: 站
+    ("山西有多少家工会驿站", "建立“爱心驿站”4640个", True),  # 驿站 heads both
 ])
 def test_a_count_in_another_classifier_of_things_answers_where_it_counts_what_is_asked(question, text, gives):
     assert gives_count_in(asked_unit(question), normalize(text), normalize(question)) is gives
