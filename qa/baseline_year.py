@@ -3,9 +3,10 @@
 较2017年分别增长67.3% compares today's figure with 2017's without giving 2017's: the sentence answers how much
 it grew since, not how many there were in 2017. A baseline is marked by 较, 比, 与, 同, 比起 or 较之 before the year, or by
 相比 or 同期 after it. A sentence that names no year at all gives its document's present figure (a 2023 report's
-631个创新工作室), not 2020's, unless the document is dated in the year asked. And the other way round: a question
-that compares with a year (比2017年多了百分之几) asks a change since that year, which a sentence can only give by
-naming it (较2017年增长); one that names no such year gives a level or a change since some other time. A
+631个创新工作室), not 2020's, unless the document is dated in the year asked and the sentence gives no total over
+more years (累计投入330多亿元, 五年来). And the other way round: a question that compares with a year
+(比2017年多了百分之几) asks a change since that year, which a sentence can only give by naming it (较2017年增长);
+one that names no such year gives a level or a change since some other time. A
 sentence that counts from another year (2020年以来, in it or the sentence before) gives a total since then, not
 the year of its document (a 2024 report's 建成工会驿站3786个 after 2020年以来… for 2024年新建成了几个).
 """
@@ -21,6 +22,8 @@ _AFTER = re.compile(r"^\s*年?\s*(?:相比|同期)")
 _JOINED_BEFORE = re.compile(r"(?:跟|和)\s*$")
 _JOINED_AFTER = re.compile(r"^\s*年?\s*比")
 # a span counted from a year on: 2020年以来, 自2018年…启动以来, 2020年起
+# a total over more than the document's year: 累计投入330多亿元, 历年, 五年来
+_CUMULATIVE = re.compile(r"累计|历年|[一二三四五六七八九十两几多\d]+年来")
 _SINCE = re.compile(_YEAR.pattern + r"(?:[^，,。；;？?]{0,20}?(?:以来|至今)|起|开始)")
 
 
@@ -46,8 +49,8 @@ def asked_as_baseline(year: str, question: str) -> bool:
 def names_asked_year(years: tuple[str, ...], text: str, dated: str = "") -> bool:
     """Whether the text (matching form) names one of the asked `years` as a number, or its document is dated
     (`dated`, a year) in one and the text does not count from another year (2020年以来 in a 2024 report: a
-    total since 2020, not 2024's); True when none is asked."""
-    return names_year(years, text) or (dated in years and not any(
+    total since 2020, not 2024's) nor over several (累计, 历年, 五年来); True when none is asked."""
+    return names_year(years, text) or (dated in years and not _CUMULATIVE.search(text) and not any(
         found.group(1) not in years for found in _SINCE.finditer(text)))
 
 

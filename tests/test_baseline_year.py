@@ -41,6 +41,9 @@ def test_a_year_asked_is_named_by_the_text_or_dates_its_document():
     assert not names_asked_year(("2024",), "自2018年产改工作启动以来,发展党员1300余名", dated="2024")
     assert names_asked_year(("2024",), "技能人才264.3万人,较2017年增长67.3%", dated="2024")
     assert names_asked_year(("2024",), "2024年以来,建成工会驿站100个", dated="2024")  # made up
+    # nor is a total its text calls cumulative, or over several years
+    assert not names_asked_year(("2023",), "实施优质特色学校建设工程,累计投入330多亿元", dated="2023")
+    assert not names_asked_year(("2023",), "五年来,山东省总工会认真履行牵头职责", dated="2023")
     assert not names_asked_year(("2020",), "编号120201的项目")  # digits inside a longer number
     assert names_asked_year(("2019", "2020"), "2019年新建10个")  # one of the years asked is enough
     assert names_asked_year((), "累计服务1493万人次")  # no year asked
