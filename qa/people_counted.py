@@ -1,12 +1,13 @@
 """Whether a sentence's counts of people count the people a question asks of, or only others.
 
 A count of people in the unit asked (党员1300余名 for 暖新驿站接待过多少人次) answers only where it may count
-those asked. A count names who it counts by the noun just before it (产业工人党员1300余名, 技能人才264.3万人):
-where every count of people in the sentence follows a noun of which the question names no character, nor a word
-of its synonym group, the sentence counts other people. A count after a verb or a link (达到47.39万人, 助力1993名,
-参赛536.5万人次, 女性占了224名) or at the start of a clause names no one before it and may count those asked, as
-may a count straight before the noun of those counted (36万职工): both are left to the other checks. The noun is
-read by jieba's tags (dictionary only); a place or a person's name is not who is counted.
+those asked. Who a count counts is named by the noun straight after it (1993名产业工人), else by the noun straight
+before it (产业工人党员1300余名, 技能人才264.3万人) unless that noun is itself counted (200多个职业工种74.5万人次: what
+they were trained in). Where every count of people in the sentence names nouns of which the question holds no
+character, nor one of a word of their synonym group, the sentence counts other people. A count after a verb or a
+link (达到47.39万人, 参赛536.5万人次, 女性占了224名) or at the start of a clause names no one, and may count those
+asked. The nouns are read by jieba's tags (dictionary only); a place, a person's name or a time is not who is
+counted.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def _is_who(word: str, flag: str) -> bool:
 
 
 def _names_others(noun: str, question: str) -> bool:
+    """Whether the noun names people the question does not: it (or a word of its synonym group) shares no
+    character with the question; False for no noun."""
     if not noun:
         return False
     forms = synonym_groups().get(noun, (noun,))
