@@ -46,12 +46,14 @@ def asked_as_baseline(year: str, question: str) -> bool:
             or _as_baseline(year, question, _JOINED_BEFORE, _JOINED_AFTER, both=True))
 
 
-def names_asked_year(years: tuple[str, ...], text: str, dated: str = "") -> bool:
-    """Whether the text (matching form) names one of the asked `years` as a number, or its document is dated
-    (`dated`, a year) in one and the text does not count from another year (2020年以来 in a 2024 report: a
-    total since 2020, not 2024's) nor over several (累计, 历年, 五年来); True when none is asked."""
-    return names_year(years, text) or (dated in years and not _CUMULATIVE.search(text) and not any(
-        found.group(1) not in years for found in _SINCE.finditer(text)))
+def names_asked_year(years: tuple[str, ...], text: str, dated: str = "", sentence: str | None = None) -> bool:
+    """Whether the text (matching form: a sentence and the one before) names one of the asked `years` as a
+    number, or its document is dated (`dated`, a year) in one and the text does not count from another year
+    (2020年以来 in a 2024 report: a total since 2020, not 2024's) nor the `sentence` itself (the text where not
+    given) over several (累计, 历年, 五年来: the sentence before may open another topic with 7年来); True when none
+    is asked."""
+    return names_year(years, text) or (dated in years and not _CUMULATIVE.search(text if sentence is None else sentence)
+                                       and not any(found.group(1) not in years for found in _SINCE.finditer(text)))
 
 
 def names_year(years: tuple[str, ...], text: str) -> bool:

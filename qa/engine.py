@@ -649,7 +649,7 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and not counts_other_people(view.unit, view.matching, matching)
             and speaks_of(view.relative_year, before + matching)
             and not only_as_baseline(view.years, matching)
-            and (not view.asks_number or names_asked_year(view.years, before + matching, dated))
+            and (not view.asks_number or names_asked_year(view.years, before + matching, dated, matching))
             and names_year(view.compared, before + matching)
             and not only_as_deputy(view.matching, matching)
             and not (view.asks_number and (only_in_combined_count(view.matching, matching)

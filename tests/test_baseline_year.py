@@ -44,6 +44,9 @@ def test_a_year_asked_is_named_by_the_text_or_dates_its_document():
     # nor is a total its text calls cumulative, or over several years
     assert not names_asked_year(("2023",), "实施优质特色学校建设工程,累计投入330多亿元", dated="2023")
     assert not names_asked_year(("2023",), "五年来,山东省总工会认真履行牵头职责", dated="2023")
+    # only the sentence's own: the one before may open another topic with 7年来
+    assert names_asked_year(("2024",), "产改实施7年来,体系更加完善。截至目前,高技能人才82.7万人", dated="2024",
+                            sentence="截至目前,高技能人才82.7万人")
     assert not names_asked_year(("2020",), "编号120201的项目")  # digits inside a longer number
     assert names_asked_year(("2019", "2020"), "2019年新建10个")  # one of the years asked is enough
     assert names_asked_year((), "累计服务1493万人次")  # no year asked
