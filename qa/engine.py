@@ -639,8 +639,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
     the size asked, not 8% for 多少亿), for a change asked, the thing that changes named in it (not
     技能人才…增长67.3% for 平均工资增长了多少), for a share asked of a whole, a share of it (`share_base`: not
     占全省比重的40% for 占全国比重, nor 产业工人…占全市从业人员的49.2% for 占产业工人的比例) taken by what is asked
-    (`share_part`: not 产业工人's for 高技能人才占全市从业人员多少), for a count of a kind, not only of those who became something unasked (`became`: not 253名高技能人才被企业评聘为特级技师 for
-    高技能人才总共有多少), for a rate asked by name, a rate or what it is of
+    (`share_part`: not 产业工人's for 高技能人才占全市从业人员多少), for a count of a kind, not only of those who
+    became something unasked (`became`: not 253名高技能人才被企业评聘为特级技师 for 高技能人才总共有多少), for a rate
+    asked by name, a rate or what it is of
     (`rate_asked`: not 新建两新党组织108个 for 党组织覆盖率), for an amount asked by 多少 or 几, a numeral outside the
     dates (`amount_asked`: not 自2018年…启动以来 for 2018年产业工人有多少万), the edition asked not only another
     (`edition`: not 省十三届人大代表 for 十四届) and, for who asked, a name, not only a count (`who_asked`: not
