@@ -27,6 +27,9 @@ _ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?(?:({UNITS})|钱)"
 _MONEY_HEAD = "钱金费款薪贴资"
 _PERSON_HEAD = "人员师者工匠才生民手"  # … that names people: 人才, 考评员, 技师, 工匠 (not 模: 规模)
 _CLAUSE_END = r"(?=[呢啊吗？?，,。；;]|$)"
+# nouns that say how much there is of the noun before them (技能人才总量, 书屋数量), read past by the checks
+AMOUNT_NOUNS = ("总量", "总数", "数量", "人数")
+AMOUNT_NOUN = "|".join(AMOUNT_NOUNS)  # as a pattern
 _NOUN_AFTER = re.compile(rf"(?<![哪第])多少(?:万|亿)?([\u4e00-\u9fff]{{1,6}}?){_CLAUSE_END}")  # 多少扶持经费
 _PERCENT_ASKED = re.compile(r"百分之(?:多少|几)|百分比")
 _AGE_ASKED = re.compile(r"(?:年龄|岁数|年纪)(?:是|有|为|在)?(?:多少|多大|几)|多大(?:年纪|岁数)")
@@ -70,7 +73,7 @@ def _asks_how_many_of(matching: str, heads: str, longest: int) -> bool:
     是 多少 (or 总量是多少) ending it (资金有多少, 技能人才总量是多少)."""
     after = _NOUN_AFTER.search(matching)
     noun = after.group(1).removesuffix("用") if after and len(after.group(1)) <= longest else ""
-    before = rf"[{heads}]用?(?:总量|总数|数量|人数)?(?:一共|总共|共|合计)?(?:有|是|为|达到?)?多少{_CLAUSE_END}"
+    before = rf"[{heads}]用?(?:{AMOUNT_NOUN})?(?:一共|总共|共|合计)?(?:有|是|为|达到?)?多少{_CLAUSE_END}"
     return bool(noun) and noun[-1] in heads or re.search(before, matching) is not None
 
 

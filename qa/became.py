@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from qa.asked_unit import AMOUNT, UNITS
+from qa.asked_unit import AMOUNT, AMOUNT_NOUN, UNITS
 
 _BECOMING = (r"(?:被[\u4e00-\u9fff]{0,8}?(?:评为|评聘为|聘为|授予|认定为|选为|确定为|命名为)|入选|当选|获评|荣获|成为"
              r"|担任|出任|任(?![务何意性期命职]))")  # 任 of 任兼职副主席, not of 任务
@@ -44,5 +44,5 @@ def _asks_a_longer_name(kind: str, question: str, text: str) -> bool:
 
 def _counts_kind(kind: str, text: str) -> bool:
     """Whether the text counts the kind itself: the kind, then (总量, 达到 …) a number."""
-    return re.search(re.escape(kind) + r"(?:总量|总数|数量|人数)?(?:达到|达|为|有|共有|共)?(?:\d|[一二三四五六七八九十两])",
+    return re.search(re.escape(kind) + rf"(?:{AMOUNT_NOUN})?(?:达到|达|为|有|共有|共)?(?:\d|[一二三四五六七八九十两])",
                      text) is not None

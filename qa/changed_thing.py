@@ -13,11 +13,12 @@ it there is (队伍, 数量, 规模 of 产业工人队伍扩大了多少) is not
 from __future__ import annotations
 
 from qa.asked_kind import CHANGE_ASKED
+from qa.asked_unit import AMOUNT_NOUNS
 from qa.terms import synonym_groups, tagged
 
 _COMPARING = frozenset(("比", "跟", "较", "相比", "相较", "比起"))
 _NOT_A_THING = frozenset(("ns", "nr", "nrt", "nrfg", "t"))
-_HOW_MUCH_OF = frozenset(("队伍", "数量", "总量", "总数", "人数", "规模"))  # how much of the noun before: 产业工人队伍
+_HOW_MUCH_OF = frozenset((*AMOUNT_NOUNS, "规模", "队伍"))  # how much of the noun before: 产业工人队伍
 
 
 def changed_thing(matching: str) -> str:

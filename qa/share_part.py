@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 
+from qa.asked_unit import AMOUNT_NOUNS
 from qa.regions import is_place_name
 from qa.terms import tagged
 
 _TAKES = re.compile(r"占(?!比|地|据|领|用|有)")  # 占 as taking a share, not 占比, 占地, 占据 …
 _CLAUSE_END = re.compile(r"[，,。；;？?！!：:]")
-_HOW_MUCH = frozenset(("数量", "总数", "人数", "总量", "比例", "比重", "份额", "规模", "数目"))
+_HOW_MUCH = frozenset((*AMOUNT_NOUNS, "规模", "数目", "比例", "比重", "份额"))
 _BETWEEN = frozenset(("所", "要", "能", "会", "得", "应", "应当", "可以", "需要"))  # 所占, 至少要占, 能占
 _NOT_A_PART = frozenset(("ns", "nr", "nrt", "nrfg", "t"))  # places, names and times
 
