@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 
-from qa.partitive import LOCATIVES, names_group
-from qa.regions import is_place_name
+from qa.partitive import LOCATIVES, is_place, names_group
 from qa.terms import tagged
 
 _CLAUSE_END = "，,；;。：:、"
@@ -40,7 +39,7 @@ def asked_group(matching: str) -> tuple[str, ...]:
             for before, flag in reversed(words[:at]):
                 if not names_group(before, flag):
                     break
-                if flag not in ("ns", "m") and not is_place_name(before):  # a numeral (第十二次) is read by edition
+                if flag != "m" and not is_place(before, flag):  # a numeral (第十二次) is read by edition
                     phrase.insert(0, before)
             return tuple(phrase) if "".join(phrase) and len(phrase[-1]) >= 2 else ()
     return ()

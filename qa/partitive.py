@@ -61,7 +61,7 @@ def asked_part(matching: str) -> str:
             rest = rest[1:]
         following = "".join(word for word, _ in rest)
         if phrase and len(phrase) <= 3 and _ASKS_COUNT.match(following):
-            return next((word for word, flag in phrase if not _is_place(word, flag)), "")
+            return next((word for word, flag in phrase if not is_place(word, flag)), "")
     return _counted_are(matching)
 
 
@@ -91,10 +91,10 @@ def _counted_are(matching: str) -> str:
     if not found:
         return ""
     word, flag = next(((w, f) for w, f in tagged(found.group(1)) if in_noun_phrase(w, f)), ("", ""))
-    return "" if _is_place(word, flag) else word
+    return "" if is_place(word, flag) else word
 
 
-def _is_place(word: str, flag: str) -> bool:
+def is_place(word: str, flag: str) -> bool:
     """Whether a word of the part names a place (山东, 鲁 of 鲁省, which jieba may tag a person's name): a place
     is asked by where it is said, not by its name, since a document about 山东 speaks of it as 我省."""
     return flag == "ns" or is_place_name(word)
