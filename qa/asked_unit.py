@@ -1,8 +1,10 @@
 """The unit a question asks its count in (多少名, 几家) and whether a text gives a count in that unit.
 
 A count in another unit answers another question: 100项 competitions for 劳动模范多少名, 15家 firms for
-首席技师多少人. 个 is the classifier any count may be asked or given in, so 多少个 asks no unit and 322个
-answers 多少家, where it counts what is asked: not 11个市实现高职院校全覆盖 (cities) for 多少所高职院校, nor
+首席技师多少人. 个 is the classifier any count of things may be asked or given in: 多少个 with a noun of things
+(多少个行业) asks a count of things, which no count of people (253名) answers but any count of things may,
+also the noun counted with no classifier (1.25亿视杆细胞, 13队球队); 322个 answers 多少家, where it counts what
+is asked: not 11个市实现高职院校全覆盖 (cities) for 多少所高职院校, nor
 五个一体化 for 分几部分. So does a count of things in another classifier (劳动和技能竞赛7.79万项 for 竞赛多少场:
 a text may count the same things otherwise); 人, 名, 位 and 人次 all count people, so each answers the others
 (and no classifier of things answers them).
@@ -26,6 +28,7 @@ _ASKED = re.compile(rf"(?<![哪第])(?:多少|几)(?:万|亿)?(?:({UNITS})|钱)"
 # the last character of a noun that names a sum of money: 奖金, 经费, 拨款, 月薪, 补贴, 工资, 融资 (not 金牌)
 _MONEY_HEAD = "钱金费款薪贴资"
 _PERSON_HEAD = "人员师者工匠才生民手"  # … that names people: 人才, 考评员, 技师, 工匠 (not 模: 规模)
+_AMOUNT_HEAD = "额量数"  # … that names an amount of something else: 名额, 数量, 人数
 _CLAUSE_END = r"(?=[呢啊吗？?，,。；;]|$)"
 # nouns that say how much there is of the noun before them (技能人才总量, 书屋数量), read past by the checks
 AMOUNT_NOUNS = ("总量", "总数", "数量", "人数")
@@ -40,6 +43,8 @@ _MEASURES = frozenset(("元", "%", "倍", "岁"))  # amounts, not things counted
 _COUNTERS = "|".join(unit for unit in UNITS.split("|") if unit not in PEOPLE | _MEASURES)
 # what a count of things asked counts, named after its classifier and ending the clause: 书 of 多少本书
 _COUNTED_ASKED = re.compile(rf"(?:多少|几)(?:万|亿)?(?:{_COUNTERS})([\u4e00-\u9fff]{{1,4}})(?=[呢啊吗？?，,。；;]|$)")
+# nouns of a span of time, or of points, counted in 个 or without it (几个月, 24小时, 3个百分点)
+_TIME_SPAN = re.compile(r"月|小时|钟头|星期|礼拜|季度|年头|工作日|百分点")
 # an amount, not an ordinal (第一部分 says which part, not how many)
 AMOUNT = r"(?<![第\d一二三四五六七八九十百千两])(?:\d[\d.,]*|[一二三四五六七八九十百千两]+)\s*(?:多|余)?(?:万|亿)?(?:多|余)?"
 # a count of people with no classifier, in figures straight before the noun of the people counted (36万职工,
@@ -55,7 +60,7 @@ def asked_unit(question: str) -> str:
     found = _ASKED.search(matching)
     if found:
         unit = found.group(1) or "元"
-        return "" if unit == "个" else unit
+        return _things_asked(matching) if unit == "个" else unit
     if _PERCENT_ASKED.search(matching):
         return "%"
     if _AGE_ASKED.search(matching):
@@ -65,6 +70,33 @@ def asked_unit(question: str) -> str:
     if _asks_how_many_of(matching, _PERSON_HEAD, longest=6):
         return "人"
     return ""
+
+
+def _things_asked(matching: str) -> str:
+    """个 where the question counts things in it (多少个行业, 几个职工驿站: a noun whose head does not name
+    people), so that a count of people does not answer; "" where it names no noun, counts people (几个工匠), an
+    amount of something else (几个名额: places that people fill) or a span of time (几个月, 多少个小时: 24小时
+    answers without 个)."""
+    noun = _noun_counted_in_ge(matching)
+    if not noun or noun[-1] in _PERSON_HEAD + _AMOUNT_HEAD or _TIME_SPAN.match(noun):
+        return ""
+    return "个"
+
+
+def _noun_counted_in_ge(matching: str) -> str:
+    """The noun straight after the question's 多少个 or 几个 (球队 of 有多少个球队参加: the run of words jieba tags
+    as nouns), "" where none follows."""
+    found = _ASKED.search(matching)
+    if found is None or found.group(1) != "个":
+        return ""
+    from qa.terms import tagged  # qa.terms reads this module's units
+
+    noun = ""
+    for word, flag in tagged(matching[found.end() : found.end() + 8]):
+        if not flag.startswith("n"):
+            break
+        noun += word
+    return noun
 
 
 def _asks_how_many_of(matching: str, heads: str, longest: int) -> bool:
@@ -99,9 +131,20 @@ def gives_count_in(unit: str, text: str, question: str = "") -> bool:
     if re.search(rf"{AMOUNT}{re.escape(unit)}", matching):
         return True
     asked = normalize(question)
+    if unit == "个" and _names_counted_noun(matching, asked):
+        return True
     return any(_counts_the_asked(matching[max(0, found.start() - 2) : found.start()],
                                  matching[found.end() : found.end() + 2], asked)
                for found in re.finditer(rf"{AMOUNT}(?:{_COUNTERS})", matching))
+
+
+def _names_counted_noun(text: str, question: str) -> bool:
+    """Whether the text counts the noun the question counts in 个 with no classifier or another one: the noun
+    straight after the amount (1.25亿视杆细胞, 四阶段), after one character (13队球队), or its head alone (13队)."""
+    noun = _noun_counted_in_ge(question)
+    if not noun:
+        return False
+    return re.search(rf"{AMOUNT}\s*(?:[\u4e00-\u9fff]?{re.escape(noun)}|{re.escape(noun[-1])})", text) is not None
 
 
 def _counts_the_asked(before: str, after: str, question: str) -> bool:

@@ -11,7 +11,7 @@ from qa.selector import question_view
     ("山西首席技师有多少人", "人"),
     ("黑龍江建了幾家工匠學院", "家"),  # read in either script
     ("医疗互助参保多少万人次", "人次"),
-    ("昆明建了多少个职工驿站", ""),  # 个: any count answers
+    ("昆明建了多少个职工驿站", "个"),  # 个 of things: any count of things answers, none of people
     ("哪几位劳模获得了表彰", ""),  # which, not how many
     ("黑龙江产改考核在全国排第几名", ""),  # a rank, not a count
     ("黑龙江高技能人才多少", "人"),  # 人才 names people: a count of people is asked
@@ -125,7 +125,7 @@ def test_a_sum_is_given_in_any_currency_and_a_share_in_words_or_figures():
     ("昆明有多少考评员", "人"),
     ("昆明的职工书屋一年接待多少职工", "人"),
     ("投资规模有多少", ""),  # 规模 is no person
-    ("昆明有多少个工人先锋号", ""),  # 个 asks no unit
+    ("昆明有多少个工人先锋号", "个"),  # 先锋号 names no people: things are counted
 ])
 def test_a_count_of_people_asked_by_a_noun_that_names_them(question, unit):
     assert asked_unit(question) == unit
@@ -134,3 +134,28 @@ def test_a_count_of_people_asked_by_a_noun_that_names_them(question, unit):
 def test_a_count_of_people_is_not_given_by_a_count_of_occupations():
     assert not gives_count_in(asked_unit("山东技能人才总量是多少"), "涵盖14个行业领域300多个职业(工种)")
     assert gives_count_in(asked_unit("山东技能人才总量是多少"), "全省技能人才总量达546万人")
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("有多少个球队参加？", "个"),  # the nouns after 个, not the verb after them
+    ("黑龙江有几个工匠", ""),  # 工匠 names people
+    ("大国工匠培育名单黑龙江占了几个名额", ""),  # 名额: places that people fill, an amount of them
+    ("这项工程要干几个月", ""),  # a span of time: 三月 or 3个月
+    ("提高了几个百分点", ""),
+    ("一共有多少个？", ""),  # no noun named
+])
+def test_ge_asks_things_only_where_it_names_a_thing(question, unit):
+    assert asked_unit(question) == unit
+
+
+@pytest.mark.parametrize("question, text, gives", [
+    ("山东的特级技师评聘覆盖了多少个行业", "253名高技能人才被企业评聘为特级技师", False),  # people, not trades
+    ("山东12351热线一年接了多少个电话", "打造全省一体受理、24小时服务职工的12351热线平台", False),  # no count of calls
+    ("山东的技能人才评价覆盖了多少个行业", "涵盖14个行业领域300多个职业(工种)", True),
+    ("人類視網膜中共有多少個視杆細胞", "视网膜里一共约有600万视锥细胞和1.25亿视杆细胞。", True),  # no classifier (DRCD)
+    ("联赛有多少个球队参加？", "本届赛事有多达 13 队球队参与角逐", True),  # another classifier (CMRC 2018)
+    ("评审流程分为几个阶段？", "评审流程:初审、二审、三审与决审四阶段。", True),
+])
+def test_a_count_of_things_asked_in_ge_is_not_given_by_a_count_of_people(question, text, gives):
+    matching = normalize(question)
+    assert gives_count_in(asked_unit(matching), normalize(text), matching) is gives
