@@ -8,7 +8,8 @@ amount of a size, a share, a year — and whether a text gives a figure of that 
   (增幅); not by a level the text reaches (总量达546万人, 比例提高到30%). 新增了多少 asks a count of new things.
 - A figure per year (每年, 年均, 一年的投入) is answered by a yearly figure (每年组织开展100项, 年均, 全年), in the
   sentence or the one before, not by a total over an unnamed span (启用314.9万元资金) that may cover several years.
-  Only where a figure is asked: 每年的教育经费按什么标准提取 asks a rule, which a sentence without 每年 may state.
+  Only where a figure is asked: 每年的教育经费按什么标准提取 asks a rule, which a sentence without 每年 may state;
+  nor where a share is asked with no change (每年从工资总额里拿出百分之几): a proportion is no total over years.
 - A figure per head or per item (每人奖励多少, 平均每个藏书多少册, 每月津贴多少, 人均) is answered by a figure
   given per unit (每人, 人均, 平均, 各奖励, /月, 一天只有8班), not by a count of the units (职工书屋2331个) or a
   total. Only where 每 qualifies what is asked (每人 before the 多少), not a distributive 每市都有 after it.
@@ -49,6 +50,11 @@ _CHANGE_OF_SHARE_ASKED = re.compile(rf"{CHANGE_ASKED.pattern}|(?:{_CHANGE_VERB})
 _CHANGE_OF_SHARE = re.compile(rf"(?:{_CHANGE_VERB})了?(?:约|近|超过?|逾)?(?:{_SHARE})(?:[和、及与](?:{_SHARE}))*")
 
 
+# a share asked with no change (每年要从工资总额里拿出百分之几): a proportion, which holds whatever span it is of
+_SHARE_NOT_CHANGE_ASKED = re.compile(rf"^(?!.*(?:{_CHANGE_VERB}))"
+                                     r"(?=.*(?:百分之(?:多少|几)|百分比|比例|比重|占比|几成|多少[%％]))")
+
+
 @dataclass(frozen=True)
 class FigureKind:
     name: str
@@ -71,7 +77,7 @@ KINDS = (
     FigureKind("per year",
                re.compile(r"每年|年均|每一年|(?<![哪这那])一年(?:的|里|内|中)?(?:投入|花|有|能|要|多少|几)"),
                re.compile(r"每年|年均|每一年|一年|全年|当年|年度|/年|年平均"),
-               reads_before=True, of_a_figure=True),
+               reads_before=True, of_a_figure=True, unless=_SHARE_NOT_CHANGE_ASKED),
     FigureKind("per unit",
                re.compile(r"(?:(?<!年)每(?!年|一年|隔)[\u4e00-\u9fff]{0,3}|人均|户均|月均|日均|场均)"
                           r"[^，,。？?；;]{0,8}?(?:多少|几)"),

@@ -88,6 +88,13 @@ def test_a_yearly_figure_is_asked_only_where_a_figure_is_asked():
     assert missing_kind(asked, "累计开展劳动竞赛47场次", asks_figure=True) == "per year"
 
 
+def test_a_share_asked_per_year_is_no_yearly_figure_but_a_yearly_rise_is():
+    share = normalize("国企每年要从工资总额里拿出百分之几作为职工教育经费")  # a proportion holds for any span
+    assert missing_kind(share, "按职工工资总额的8%足额提取职工教育经费") == ""
+    rise = normalize("山西职工平均工资每年增长百分之几")  # a yearly rise is not a rise over several years
+    assert missing_kind(rise, "较2017年增长67.3%") == "per year"
+
+
 def test_a_yearly_figure_may_stand_in_the_sentence_before():
     assert missing_kind("每年多少职工参加", "36万职工参加", before="年均组织3700余家单位") == ""
 
