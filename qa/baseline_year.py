@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 
+from qa.asked_unit import UNITS
+
+# what follows a count, not a year: a classifier or a unit (2020名, 2020多个, 2020万), 届 left out (2020届: a year)
+_COUNTED = r"\s*(?:多|余)?(?:万|亿|" + "|".join(u for u in UNITS.split("|") if u != "届") + ")"
 _YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s*年")
 _BEFORE = re.compile(r"(?:较|比|与|同|比起|较之)\s*$")
 _AFTER = re.compile(r"^\s*年?\s*(?:相比|同期)")
@@ -75,5 +79,6 @@ def _as_baseline(year: str, text: str, before: re.Pattern, after: re.Pattern, bo
 
 
 def _mentions(year: str, text: str) -> list[re.Match]:
-    """Where the text names the year as a number of its own (not the digits inside 120201)."""
-    return list(re.finditer(rf"(?<!\d){re.escape(year)}(?!\d)", text))
+    """Where the text names the year as a number of its own (not the digits inside 120201), not as a count
+    (技术标兵2020名, 2020万元: the four digits before a classifier or a unit, though not 届: 2020届毕业生)."""
+    return list(re.finditer(rf"(?<!\d){re.escape(year)}(?!\d|{_COUNTED})", text))

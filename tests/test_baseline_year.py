@@ -66,3 +66,11 @@ def test_a_compared_year_is_named_by_the_text():
     assert not names_year(("2017",), "高技能人才总量达163万人")  # a level, not the rise since 2017
     assert not names_year(("2018",), "改革以来,产业工人数量增加10.8万人")  # a rise since a time it does not name
     assert names_year((), "高技能人才总量达163万人")  # no year compared with
+
+
+def test_four_digits_before_a_classifier_count_and_name_no_year():
+    assert not names_year(("2020",), "涌现出技术状元506名、优秀技术标兵998名、技术标兵2020名")  # a count
+    assert not names_year(("2020",), "投入2020万元")
+    assert names_year(("2020",), "2020届毕业生就业率达95%")  # a class is named by its year
+    assert names_year(("2020",), "截至2020,全市技能人才137.76万人")
+    assert not names_asked_year(("2020",), "技术标兵2020名", dated="2023")
