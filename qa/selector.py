@@ -55,7 +55,9 @@ _DATE = re.compile(_CALENDAR_DATE.pattern + "|世纪|朝|时期|年代")  # a da
 _PERSON_CUE = re.compile(rf"{WHO}|哪位|什么人|何人|哪一位|哪几位|哪几个人|哪些人|姓名|叫什么名字")
 _TIME_CUE = re.compile(r"什么时候|何时|哪一?年|何年|哪一?天|几月|几号|年份|日期|(?<![长短])时间|哪个朝代|什么年代|多久|多长时间")
 # a count asked by a question word, or named by its measure (赛事场次, 技术革新项数, 参赛人次)
-_NUMBER_CUE = re.compile(r"多少|(?<!哪)几|多大|多高|多长|多远|多重|多久|数量|数目|总数|总量|[增涨]幅|[人项个次件家户场条所]数|人次|场次|比例|比重|占比|百分")
+_NUMBER_CUE = re.compile(r"多少|(?<!哪)几|多大|多高|多长|多远|多重|多久|数量|数目|总数|总量|[增涨]幅|[人项个次件家户场条所]数|人次|场次|比例|比重|占比|百分"
+                         # a noun's count ending the question (课题数, 岗位数), not 多数, 函数 nor 5位数
+                         r"|(?<!\d)[\u4e00-\u9fff]{2}(?<![函参系指分倍多少半无])数(?:是|为|有)?(?:多少)?(?:呢|啊|吗)?[？?，,。；;]?$")
 # a list asked (哪些, 哪几家, 有哪, 包括什么): its answer enumerates (items joined by 、, or quoted items side by
 # side: ‘首席技师’ ‘技能专家’, “齐鲁大工匠”“齐鲁工匠”) or announces one
 _LIST_CUE = re.compile(r"哪些|哪几(?![年天月])|有哪|都有什么|包括什么|包括哪|分别是什么")

@@ -132,6 +132,9 @@ def test_question_view_reads_the_kind_asked_and_the_figures_named():
     assert selector.question_view("比起2017年，黑龙江技能人才的增幅").asks_number  # a rise is a figure
     assert selector.question_view("山东党代会里搞技术的专业人员占比").asks_number  # a share, as 比例 and 比重
     assert selector.question_view("昆明和山西的产改起步时间").asks_date  # a time asked by its noun
+    assert selector.question_view("龙江2024年当年新立项扶持的职工创新课题数").asks_number  # a noun's count
+    assert not selector.question_view("这些温度计绝大多数").asks_number  # 多数: most, no count
+    assert not selector.question_view("精准度可以达到零下5位数？").asks_number  # digits, not a count asked
 
 
 def test_the_question_is_read_without_foreign_words_no_passage_holds_but_keeps_figures(engine):
