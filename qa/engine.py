@@ -189,7 +189,7 @@ class Engine:
             if not places and multi:
                 found = self._per_document(view, terms, hits, scores)
                 excerpts += found
-                kept += self._answering(found, one_question=True)[:MAX_SOURCES]
+                kept += self._answering(found, one_question=True, view=view)[:MAX_SOURCES]
             else:
                 part_view = selector.question_view(self.part_of(query, group.label)) if len(groups) > 1 else view
                 found = self._pick(part_view, terms, hits, scores, MULTI_MAX_CHARS if multi else SINGLE_MAX_CHARS,
@@ -199,7 +199,7 @@ class Engine:
         unanswered_parts: list[str] = []
         if places or not multi:  # a question asking two things is answered in both, for each place
             same_thing = len(groups) > 1 and len(question_parts(query)) < 2
-            kept += self._answering(excerpts, one_question=same_thing)
+            kept += self._answering(excerpts, one_question=same_thing, view=view)
             kept, unanswered_parts = self._each_part_of_each_place(query, places, groups, kept)
         if len(groups) > 1:  # a place whose documents do not answer is said so, not left out silently
             answered = {label for label, _ in kept}
@@ -556,16 +556,19 @@ class Engine:
         found.sort(key=lambda item: -item[1].support)
         return found
 
-    def _answering(self, found: list[tuple[str | None, compose.Excerpt]], one_question: bool
-                   ) -> list[tuple[str | None, compose.Excerpt]]:
+    def _answering(self, found: list[tuple[str | None, compose.Excerpt]], one_question: bool,
+                   view: selector.QuestionView | None = None) -> list[tuple[str | None, compose.Excerpt]]:
         """The excerpts that answer: each above the threshold. Where they answer one question (a list's items
         from several documents, several places asked the same thing), once one clears the bar, the others need
         only LIST_FURTHER_SHARE of it: the question has been shown answerable, and each further document names
-        the fact in its own words."""
+        the fact in its own words, though with a character pair of the question (`view`) outside its places
+        (not 昆明名匠 for 昆明和山东的大国工匠各有几名, which only 昆明 joins to the question)."""
         bar = self.threshold
         if one_question and any(e.support >= bar for _, e in found):
             bar = LIST_FURTHER_SHARE * self.threshold
-        return [(label, e) for label, e in found if e.support >= bar]
+        asked = _pairs_besides_places(view) if view is not None else frozenset()
+        return [(label, e) for label, e in found if e.support >= self.threshold
+                or (e.support >= bar and (not asked or any(p in normalize(e.sentence.text) for p in asked)))]
 
     def _phrase(self, excerpts, missing: list[str], multi: bool, list_within: int | None = None
                 ) -> tuple[str, list[Citation]]:
@@ -667,6 +670,15 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
             and not names_other_edition(view.matching, matching)
             and not counts_without_naming(view, matching)
             and not names_no_office_holder(view, matching))
+
+
+def _pairs_besides_places(view: selector.QuestionView) -> frozenset[str]:
+    """The question's character pairs (`view.pairs`) that occur in it outside the places it names (大国, 工匠 of
+    昆明和山东的大国工匠各有几名, not 昆明 or 山东)."""
+    matching = view.matching
+    in_place = {at for _, start, end in find_regions(matching) for at in range(start, end)}
+    return frozenset(matching[at : at + 2] for at in range(len(matching) - 1)
+                     if at not in in_place and at + 1 not in in_place) & view.pairs
 
 
 def _names_place(sentence: Sentence, place: str) -> bool:
