@@ -564,11 +564,16 @@ class Engine:
         the fact in its own words, though with a character pair of the question (`view`) outside its places
         (not 昆明名匠 for 昆明和山东的大国工匠各有几名, which only 昆明 joins to the question)."""
         bar = self.threshold
-        if one_question and any(e.support >= bar for _, e in found):
-            bar = LIST_FURTHER_SHARE * self.threshold
+        if not (one_question and any(e.support >= bar for _, e in found)):
+            return [(label, e) for label, e in found if e.support >= bar]
         asked = _pairs_besides_places(view) if view is not None else frozenset()
-        return [(label, e) for label, e in found if e.support >= self.threshold
-                or (e.support >= bar and (not asked or any(p in normalize(e.sentence.text) for p in asked)))]
+
+        def names_what_is_asked(excerpt: compose.Excerpt) -> bool:
+            text = normalize(excerpt.sentence.text)
+            return not asked or any(pair in text for pair in asked)
+
+        return [(label, e) for label, e in found if e.support >= bar
+                or (e.support >= LIST_FURTHER_SHARE * bar and names_what_is_asked(e))]
 
     def _phrase(self, excerpts, missing: list[str], multi: bool, list_within: int | None = None
                 ) -> tuple[str, list[Citation]]:
@@ -674,11 +679,9 @@ def _holds_what_is_asked(view: selector.QuestionView, matching: str, before: str
 
 def _pairs_besides_places(view: selector.QuestionView) -> frozenset[str]:
     """The question's character pairs (`view.pairs`) that occur in it outside the places it names (大国, 工匠 of
-    昆明和山东的大国工匠各有几名, not 昆明 or 山东)."""
-    matching = view.matching
-    in_place = {at for _, start, end in find_regions(matching) for at in range(start, end)}
-    return frozenset(matching[at : at + 2] for at in range(len(matching) - 1)
-                     if at not in in_place and at + 1 not in in_place) & view.pairs
+    昆明和山东的大国工匠各有几名, not 昆明 or 山东): those of the question with every place blanked."""
+    blanked = Engine.part_of(view.matching, None)
+    return frozenset(blanked[at : at + 2] for at in range(len(blanked) - 1)) & view.pairs
 
 
 def _names_place(sentence: Sentence, place: str) -> bool:
