@@ -40,7 +40,7 @@ eval-check: install     ## fail when the pipeline falls below eval/thresholds.js
 	$(PY) -m eval --check
 
 # The answer selector is fitted on every project question set but the newest held-out one, which judges it.
-JUDGE_SET ?= eval/holdout32.jsonl
+JUDGE_SET ?= eval/holdout33.jsonl
 FIT_SETS := $(sort $(filter-out $(JUDGE_SET),$(wildcard eval/*.jsonl)))
 
 fit: install            ## refit qa/selector.json (needs ../shared/datasets; about 10 minutes with no cached rows)
