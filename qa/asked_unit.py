@@ -84,16 +84,22 @@ def _things_asked(matching: str) -> str:
 
 
 def _noun_counted_in_ge(matching: str) -> str:
-    """The noun straight after the question's 多少个 or 几个 (球队 of 有多少个球队参加: the run of words jieba tags
-    as nouns), "" where none follows."""
+    """The noun straight after the question's 多少个 or 几个 (球队 of 有多少个球队参加), "" where none follows."""
     found = _ASKED.search(matching)
-    if found is None or found.group(1) != "个":
+    return _noun_counted(matching) if found is not None and found.group(1) == "个" else ""
+
+
+def _noun_counted(matching: str) -> str:
+    """The noun straight after the question's 多少 or 几 and its classifier (国企 of 多少家国企已经落实: the run of
+    words jieba tags as nouns or abbreviations), "" where none follows."""
+    found = _ASKED.search(matching)
+    if found is None or not found.group(1):
         return ""
     from qa.terms import tagged  # qa.terms reads this module's units
 
     noun = ""
     for word, flag in tagged(matching[found.end() : found.end() + 8]):
-        if not flag.startswith("n"):
+        if not (flag.startswith("n") or flag == "j"):
             break
         noun += word
     return noun
@@ -161,6 +167,7 @@ def _counts_the_asked(before: str, after: str, question: str) -> bool:
     if noun is None or not question:
         return True
     asked = _COUNTED_ASKED.search(question)
-    if asked and noun.group()[-1] != asked.group(1)[-1]:
+    head = asked.group(1) if asked else _noun_counted(question)
+    if head and noun.group()[-1] != head[-1]:
         return False
     return any(c in question for c in noun.group())

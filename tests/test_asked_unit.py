@@ -73,6 +73,10 @@ def test_whether_a_text_gives_a_count_in_the_unit(unit, text, gives):
     ("昆明的职工书屋总共藏了多少本书", "职工书屋2331个,职工驿站322个", False),  # 书屋 are houses, not books
     ("昆明有几家职工驿站", "职工书屋2331个,职工驿站322个", True),  # 驿站322个 ends in the head asked: 站
     ("山西有多少家工会驿站", "建立“爱心驿站”4640个", True),  # 驿站 heads both
+    # the noun counted, read by its tags where the clause goes on after it (国企 of 多少家国企已经落实…)
+    ("山西有多少家国企已经落实了这份实施意见", "《实施意见》共三部分", False),  # counts parts, not firms
+    ("山东有多少家企业参与了创新创效竞赛", "参与企业1.9万家", True),
+    ("昆明开了多少家党群服务中心给党员群众用", "开放党群服务中心588个", True),
 ])
 def test_a_count_in_another_classifier_of_things_answers_where_it_counts_what_is_asked(question, text, gives):
     assert gives_count_in(asked_unit(question), normalize(text), normalize(question)) is gives
