@@ -49,7 +49,8 @@ _RUN = re.compile(r"[\u3400-\u9fff]+|[^\W\u3400-\u9fff]+")  # a run of Chinese, 
 _CONTENT_CHAR = re.compile(r"[\u3400-\u9fff\w]")
 _FUNCTION_CHARS = set("的了是在和与及或也都就而被把从对于以之其这那有为个")
 _DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
-_NUMBER = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]?[个名人家项次年月日位种座条所倍]")
+# a figure: a digit, or a numeral in words before a classifier (共三部分, 两批, 五个一体化), not 一点 or 十分
+_NUMBER = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]?[个名人家项次年月日位种座条所倍部类批件张本册篇首场队支处套台辆架艘枚颗份轮岁天周吨亩元]")
 _CALENDAR_DATE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[一二三四五六七八九十〇零]{2,4}年")
 _DATE = re.compile(_CALENDAR_DATE.pattern + "|世纪|朝|时期|年代")  # a date, or a period
 _PERSON_CUE = re.compile(rf"{WHO}|哪位|什么人|何人|哪一位|哪几位|哪几个人|哪些人|姓名|叫什么名字")

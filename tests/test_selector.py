@@ -92,6 +92,23 @@ def test_a_place_asked_for_is_looked_for_among_the_names_in_the_sentence():
     assert row("玉桂山高196米，是岛上的最高峰")[place] == 0.0
 
 
+@pytest.mark.parametrize("sentence, has_number", [
+    ("《实施意见》共三部分", True),  # a count in words, in a classifier of things
+    ("发布10名“龙江最美职工”", True),
+    ("培育企业新型学徒2万余人", True),
+    ("建立两批职工创新工作室", True),
+    ("第二部分是重点任务", True),  # an ordinal holds a numeral too: the checks, not this feature, tell them apart
+    ("形成大国工匠示范引领的良好局面", False),
+    ("这一点十分重要", False),  # 一点 and 十分 are words, not counts
+])
+def test_a_count_in_words_is_a_number_for_the_ranker(sentence, has_number):
+    view = selector.question_view("山西国企产改实施意见分几部分")
+    document = selector.document_view(view, [sentence])
+    row = selector.features(view, selector.Candidate(sentence, sentence, document, 0, 0.8, 0.8, 0, 0.5))
+    at = selector.FEATURES.index("asks_number_has_number")
+    assert row[at] == float(has_number)
+
+
 def test_a_list_asked_for_is_looked_for_as_an_enumeration_in_the_sentence():
     view = selector.question_view("昆明把劳动竞赛办到了哪些重大工程上")
     assert view.asks_list and not selector.question_view("黑龙江高技能人才多少").asks_list
