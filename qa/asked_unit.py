@@ -158,8 +158,9 @@ def _counts_the_asked(before: str, after: str, question: str) -> bool:
     each side) counts what the question asks: a noun after it that the question names (322个职工驿站 for
     多少家职工驿站), or none after it and none before it or one sharing a character with the question (职工驿站322个
     for 多少家驿站, not 专业23个 for 几家工匠学院; with no question, any) and, where the question names what it
-    counts after the classifier, ending in the same character: a compound's last character is its head, so
-    职工书屋2331个 counts houses, not the books of 多少本书."""
+    counts after the classifier (ending the clause, or the nouns jieba tags there where it goes on: 国企 of
+    多少家国企已经落实…), ending in the same character: a compound's last character is its head, so
+    职工书屋2331个 counts houses, not the books of 多少本书, nor 实施意见共三部分 the firms of 多少家国企."""
     noun = re.match(r"[\u4e00-\u9fff]+", after)
     if noun is not None:
         return noun.group() in question
