@@ -557,7 +557,7 @@ class Engine:
         return found
 
     def _answering(self, found: list[tuple[str | None, compose.Excerpt]], one_question: bool,
-                   view: selector.QuestionView | None = None) -> list[tuple[str | None, compose.Excerpt]]:
+                   view: selector.QuestionView) -> list[tuple[str | None, compose.Excerpt]]:
         """The excerpts that answer: each above the threshold. Where they answer one question (a list's items
         from several documents, several places asked the same thing), once one clears the bar, the others need
         only LIST_FURTHER_SHARE of it: the question has been shown answerable, and each further document names
@@ -566,7 +566,7 @@ class Engine:
         bar = self.threshold
         if not (one_question and any(e.support >= bar for _, e in found)):
             return [(label, e) for label, e in found if e.support >= bar]
-        asked = _pairs_besides_places(view) if view is not None else frozenset()
+        asked = _pairs_besides_places(view)
 
         def names_what_is_asked(excerpt: compose.Excerpt) -> bool:
             text = normalize(excerpt.sentence.text)
